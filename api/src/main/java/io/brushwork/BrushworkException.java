@@ -1,0 +1,17 @@
+package io.brushwork;
+
+/**
+ * Base of every exception Brushwork throws. Unchecked so that Kotlin and Scala callers, and
+ * lambdas, are not forced into try/catch; each subtype names one kind of problem.
+ */
+public class BrushworkException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public BrushworkException(String message) {
+        super(message);
+    }
+
+    public BrushworkException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

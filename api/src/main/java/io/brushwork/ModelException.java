@@ -1,0 +1,14 @@
+package io.brushwork;
+
+/** A model file is missing, malformed, hostile, or does not fit the architecture asked for. */
+public class ModelException extends BrushworkException {
+    private static final long serialVersionUID = 1L;
+
+    public ModelException(String message) {
+        super(message);
+    }
+
+    public ModelException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,167 @@
+package io.brushwork;
+
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/**
+ * An immutable RGB picture: three planes (red, green, blue) of {@code float} samples on the
+ * 0..255 scale. Samples may lie outside 0..255 (an optimiser's intermediate result); they are
+ * clamped and rounded only when the picture is turned into 8-bit pixels.
+ */
+public final class RgbImage {
+    private final int width;
+    private final int height;
+    private final float[] planes;
+
+    private RgbImage(int width, int height, float[] planes) {
+        this.width = width;
+        this.height = height;
+        this.planes = planes;
+    }
+
+    /**
+     * A picture from planar samples: {@code planes[c * width * height + y * width + x]}, c = 0
+     * red, 1 green, 2 blue. The array is copied.
+     */
+    public static RgbImage of(int width, int height, float[] planes) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
+        }
+        if (planes == null || planes.length != 3L * width * height) {
+            throw new IllegalArgumentException("expected " + (3L * width * height) + " samples for "
+                    + width + "x" + height + " RGB, got " + (planes == null ? "null" : planes.length));
+        }
+        for (float v : planes) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException("image samples must be finite");
+            }
+        }
+        return new RgbImage(width, height, planes.clone());
+    }
+
+    /** A picture filled with one colour. */
+    public static RgbImage filled(int width, int height, float red, float green, float blue) {
+        float[] p = new float[3 * width * height];
+        int n = width * height;
+        Arrays.fill(p, 0, n, red);
+        Arrays.fill(p, n, 2 * n, green);
+        Arrays.fill(p, 2 * n, 3 * n, blue);
+        return of(width, height, p);
+    }
+
+    /**
+     * Converts any {@link BufferedImage} (grey, palette, 16-bit, with alpha...) to RGB. Transparent
+     * pixels are composited over white, as a viewer would show them.
+     */
+    public static RgbImage fromBufferedImage(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int n = w * h;
+        float[] p = new float[3 * n];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int argb = row[x];
+                float a = (argb >>> 24) / 255f;
+                float bg = 255f * (1f - a);
+                int i = y * w + x;
+                p[i] = ((argb >> 16) & 0xff) * a + bg;
+                p[n + i] = ((argb >> 8) & 0xff) * a + bg;
+                p[2 * n + i] = (argb & 0xff) * a + bg;
+            }
+        }
+        return new RgbImage(w, h, p);
+    }
+
+    /** 8-bit sRGB pixels, samples clamped to 0..255 and rounded to nearest. */
+    public BufferedImage toBufferedImage() {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int n = width * height;
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                row[x] = (to8(planes[i]) << 16) | (to8(planes[n + i]) << 8) | to8(planes[2 * n + i]);
+            }
+            out.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return out;
+    }
+
+    private static int to8(float v) {
+        return Math.round(Math.max(0f, Math.min(255f, v)));
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** A copy of the planar samples, laid out as in {@link #of}. */
+    public float[] planes() {
+        return planes.clone();
+    }
+
+    /** One sample: channel 0..2 (R, G, B) at (x, y). */
+    public float sample(int channel, int x, int y) {
+        return planes[(channel * height + y) * width + x];
+    }
+
+    /** This picture clamped to 0..255 and rounded to whole grey levels, as it would be saved. */
+    public RgbImage quantized() {
+        float[] q = new float[planes.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = to8(planes[i]);
+        }
+        return new RgbImage(width, height, q);
+    }
+
+    /** Resamples to exactly {@code newWidth x newHeight} with a Lanczos-3 filter (anti-aliased when shrinking). */
+    public RgbImage resize(int newWidth, int newHeight) {
+        if (newWidth <= 0 || newHeight <= 0) {
+            throw new IllegalArgumentException("target size must be positive, got " + newWidth + "x" + newHeight);
+        }
+        if (newWidth == width && newHeight == height) {
+            return this;
+        }
+        return new RgbImage(newWidth, newHeight,
+                ImageResampler.resize(planes, width, height, newWidth, newHeight));
+    }
+
+    /** Resizes so that the longer side is {@code longSide} pixels, keeping the aspect ratio. */
+    public RgbImage resizeLongSide(int longSide) {
+        if (longSide <= 0) {
+            throw new IllegalArgumentException("long side must be positive, got " + longSide);
+        }
+        int[] size = fitLongSide(width, height, longSide);
+        return resize(size[0], size[1]);
+    }
+
+    /** The width and height a {@code width x height} picture takes when its long side becomes {@code longSide}. */
+    public static int[] fitLongSide(int width, int height, int longSide) {
+        if (width >= height) {
+            return new int[] {longSide, Math.max(1, (int) Math.round((double) height * longSide / width))};
+        }
+        return new int[] {Math.max(1, (int) Math.round((double) width * longSide / height)), longSide};
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RgbImage other && other.width == width && other.height == height
+                && Arrays.equals(other.planes, planes);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * width + height) + Arrays.hashCode(planes);
+    }
+
+    @Override
+    public String toString() {
+        return "RgbImage[" + width + "x" + height + "]";
+    }
+}
