@@ -1,0 +1,37 @@
+package io.brushwork;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The state of a run after one iteration.
+ *
+ * @param iteration iterations done so far (1-based)
+ * @param totalIterations iterations asked for
+ * @param evaluations loss-and-gradient evaluations so far (L-BFGS's line search may take several per iteration)
+ * @param losses the weighted losses at the current picture
+ * @param elapsed time since the optimisation started (target computation included)
+ * @param preview the current picture, present every {@code previewEvery} iterations and at the last
+ */
+public record ProgressEvent(int iteration, int totalIterations, int evaluations, Losses losses,
+                            Duration elapsed, Optional<RgbImage> preview) {
+    public ProgressEvent {
+        Objects.requireNonNull(losses, "losses");
+        Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(preview, "preview");
+    }
+
+    /** Estimated time left, from the mean time per iteration so far. */
+    public Duration remaining() {
+        if (iteration <= 0) {
+            return Duration.ZERO;
+        }
+        return elapsed.dividedBy(iteration).multipliedBy(Math.max(0, totalIterations - iteration));
+    }
+
+    /** Fraction of iterations done, 0..1. */
+    public double fractionDone() {
+        return totalIterations == 0 ? 1 : Math.min(1.0, (double) iteration / totalIterations);
+    }
+}

@@ -1,0 +1,78 @@
+package io.brushwork;
+
+import io.brushwork.spi.RunControl;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/** A run in progress: cancel it, wait for it, or chain on its future. */
+public final class StyleTransferHandle {
+    private final RunControl control;
+    private final CompletableFuture<StylizedImage> future;
+
+    private StyleTransferHandle(RunControl control, CompletableFuture<StylizedImage> future) {
+        this.control = control;
+        this.future = future;
+    }
+
+    static StyleTransferHandle start(Executor executor, RunControl control, Supplier<StylizedImage> task) {
+        return new StyleTransferHandle(control, CompletableFuture.supplyAsync(task, executor));
+    }
+
+    /** Asks the run to stop within one iteration; {@link #await()} then throws {@link RunCancelledException}. */
+    public void cancel() {
+        control.cancel();
+    }
+
+    public boolean isDone() {
+        return future.isDone();
+    }
+
+    /** Waits for the result; rethrows the run's own exception (a {@link BrushworkException} or other unchecked one). */
+    public StylizedImage await() {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException("interrupted while waiting for the run");
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    /** Waits at most {@code timeout}; throws {@link java.util.concurrent.TimeoutException} wrapped in an EngineException when it elapses. */
+    public StylizedImage await(Duration timeout) throws TimeoutException {
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException("interrupted while waiting for the run");
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    /** The run as a future, for composition. */
+    public CompletableFuture<StylizedImage> future() {
+        return future.thenApply(x -> x);
+    }
+
+    private static RuntimeException unwrap(Throwable t) {
+        if (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof RuntimeException re) {
+            return re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return new EngineException("run failed: " + t, t);
+    }
+}

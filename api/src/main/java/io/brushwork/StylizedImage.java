@@ -1,0 +1,40 @@
+package io.brushwork;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The result of a style transfer: the picture and how it was obtained.
+ *
+ * @param image the optimised picture, clamped to 0..255 and rounded to whole grey levels
+ * @param initialLosses losses of the starting picture
+ * @param losses losses of the returned picture
+ * @param iterations iterations done (may be fewer than asked when the optimiser converged)
+ * @param evaluations loss-and-gradient evaluations done
+ * @param elapsed wall time of the whole run (loading, targets and optimisation)
+ * @param optimization wall time of the iterations alone
+ * @param device the device it ran on, e.g. {@code cpu} or {@code gpu:0}
+ * @param engine the engine that ran it, e.g. {@code PyTorch 2.7.1 (DJL 0.35.1)}
+ */
+public record StylizedImage(RgbImage image, Losses initialLosses, Losses losses, int iterations,
+                            int evaluations, Duration elapsed, Duration optimization,
+                            String device, String engine) {
+    public StylizedImage {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(initialLosses, "initialLosses");
+        Objects.requireNonNull(losses, "losses");
+        Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(optimization, "optimization");
+    }
+
+    /** Mean wall time per iteration in seconds, loading and target computation excluded. */
+    public double secondsPerIteration() {
+        return iterations == 0 ? 0 : optimization.toNanos() / 1e9 / iterations;
+    }
+
+    /** Writes the picture; the format follows the extension (.png, .jpg). */
+    public void save(Path file) {
+        Images.write(image, file);
+    }
+}

@@ -1,0 +1,119 @@
+package io.brushwork;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The VGG-19 feature network (Simonyan and Zisserman) whose activations define content and style:
+ * where its weights come from and how its input is preprocessed. The engine loads it; only the
+ * layers up to the deepest one a run asks for are built and evaluated.
+ *
+ * <p>Layer names follow the paper's blocks: {@code conv1_1, relu1_1, conv1_2, relu1_2, pool1,
+ * conv2_1, ...}. A layer's position in {@link #LAYERS} equals its index in torchvision's
+ * {@code vgg19().features}, so {@code conv3_1}'s weights are {@code features.10.weight}.
+ */
+public final class Vgg19 {
+    /** Output channels of each block (blocks 1 to 5). */
+    private static final int[] BLOCK_CHANNELS = {64, 128, 256, 512, 512};
+    /** Convolutions in each block. */
+    private static final int[] BLOCK_CONVS = {2, 2, 4, 4, 4};
+
+    /** Every layer name in forward order. */
+    public static final List<String> LAYERS;
+
+    static {
+        List<String> names = new ArrayList<>();
+        for (int b = 0; b < BLOCK_CONVS.length; b++) {
+            for (int c = 1; c <= BLOCK_CONVS[b]; c++) {
+                names.add("conv" + (b + 1) + "_" + c);
+                names.add("relu" + (b + 1) + "_" + c);
+            }
+            names.add("pool" + (b + 1));
+        }
+        LAYERS = Collections.unmodifiableList(names);
+    }
+
+    private final Path file;
+    private final Long seed;
+    private final Preprocessing preprocessing;
+
+    private Vgg19(Path file, Long seed, Preprocessing preprocessing) {
+        this.file = file;
+        this.seed = seed;
+        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+    }
+
+    /**
+     * Weights from a file with torchvision key names ({@code features.N.weight} [out,in,3,3],
+     * {@code features.N.bias}). The file may hold only the first blocks; asking for a layer
+     * it lacks fails before any work starts.
+     *
+     * @throws ModelException when the file does not exist or is not a regular readable file
+     */
+    public static Vgg19 fromFile(Path file, Preprocessing preprocessing) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ModelException("VGG-19 weights file not found or not readable: " + file);
+        }
+        return new Vgg19(file, null, preprocessing);
+    }
+
+    /**
+     * Seeded random weights of the real shapes (He initialisation, zero bias): the full-depth
+     * network for tests and benchmarks, with no file. Features are not meaningful for art.
+     */
+    public static Vgg19 random(long seed, Preprocessing preprocessing) {
+        return new Vgg19(null, seed, preprocessing);
+    }
+
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    public OptionalLong seed() {
+        return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** Whether {@code name} is a VGG-19 layer name. */
+    public static boolean isLayer(String name) {
+        return LAYERS.contains(name);
+    }
+
+    /** The layer's index in forward order (= torchvision {@code features} index). */
+    public static int layerIndex(String name) {
+        int i = LAYERS.indexOf(name);
+        if (i < 0) {
+            throw new InvalidOptionException("layer", "unknown VGG-19 layer '" + name + "'; known: " + LAYERS);
+        }
+        return i;
+    }
+
+    /** For a convolution layer index: its input and output channel counts; else null. */
+    public static int[] convChannels(int layerIndex) {
+        String name = LAYERS.get(layerIndex);
+        if (!name.startsWith("conv")) {
+            return null;
+        }
+        int block = name.charAt(4) - '1';
+        int conv = Integer.parseInt(name.substring(6));
+        int out = BLOCK_CHANNELS[block];
+        int in = conv > 1 ? out : (block == 0 ? 3 : BLOCK_CHANNELS[block - 1]);
+        return new int[] {in, out};
+    }
+
+    @Override
+    public String toString() {
+        return "VGG-19 (" + (file != null ? file.toString() : "random seed " + seed) + ", "
+                + preprocessing + ")";
+    }
+}

@@ -1,0 +1,283 @@
+package io.brushwork.samples.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.brushwork.Device;
+import io.brushwork.Images;
+import io.brushwork.Init;
+import io.brushwork.Optimizer;
+import io.brushwork.Preprocessing;
+import io.brushwork.ProgressEvent;
+import io.brushwork.RgbImage;
+import io.brushwork.StyleTransfer;
+import io.brushwork.StylizedImage;
+import io.brushwork.Vgg19;
+import io.brushwork.Weights;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code brushwork stylize}: Gatys style transfer of one content image. */
+@Command(name = "stylize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Paint a content picture in the style of one or more style pictures (Gatys et al.).")
+final class StylizeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--content", required = true, paramLabel = "FILE", description = "Content picture.")
+    Path content;
+
+    @Option(names = "--style", required = true, paramLabel = "FILE", description = "Style picture; repeat to blend several.")
+    List<Path> styles;
+
+    @Option(names = "--style-blend", split = ",", paramLabel = "W", description = "Blend weights, one per --style (e.g. 0.7,0.3).")
+    List<Double> styleBlend;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output picture (.png or .jpg).")
+    Path out;
+
+    @Option(names = "--size", defaultValue = "512", description = "Long side of the output in pixels (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--iterations", defaultValue = "500", description = "Optimiser iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--optimizer", defaultValue = "lbfgs", description = "lbfgs or adam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--learning-rate", paramLabel = "LR",
+            description = "Adam's step in pixel units (default 10), or L-BFGS's initial step (default 1).")
+    Double learningRate;
+
+    @Option(names = "--content-weight", defaultValue = "5", description = "Default: ${DEFAULT-VALUE}.")
+    double contentWeight;
+
+    @Option(names = "--style-weight", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}.")
+    double styleWeight;
+
+    @Option(names = "--tv-weight", defaultValue = "1e-3", description = "Total-variation weight (default: ${DEFAULT-VALUE}).")
+    double tvWeight;
+
+    @Option(names = "--content-layers", split = ",", paramLabel = "LAYER", defaultValue = "relu4_2",
+            description = "Content layers (default: ${DEFAULT-VALUE}).")
+    List<String> contentLayers;
+
+    @Option(names = "--style-layers", split = ",", paramLabel = "LAYER[:W]",
+            defaultValue = "relu1_1,relu2_1,relu3_1,relu4_1,relu5_1",
+            description = "Style layers, each optionally with a weight, e.g. relu1_1:0.5 (default: ${DEFAULT-VALUE}).")
+    List<String> styleLayers;
+
+    @Option(names = "--init", defaultValue = "content", paramLabel = "content|noise|style|FILE",
+            description = "Starting picture (default: ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed for the noise start (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--vgg", required = true, paramLabel = "WEIGHTS_FILE",
+            description = "VGG-19 weights (.safetensors with torchvision key names).")
+    Path vgg;
+
+    @Option(names = "--preprocessing", defaultValue = "caffe", description = "caffe or torchvision (default: ${DEFAULT-VALUE}).")
+    String preprocessing;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu:N (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--save-every", defaultValue = "0", paramLabel = "N",
+            description = "Also save the picture every N iterations, as OUT-NNNN.ext (0: never).")
+    int saveEvery;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of the run.")
+    Path report;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = "--verbose", description = "Stack traces on failure.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        StyleTransfer.Builder builder = StyleTransfer.builder()
+                .content(content)
+                .featureExtractor(Vgg19.fromFile(vgg, parsePreprocessing()))
+                .weights(Weights.of(contentWeight, styleWeight, tvWeight))
+                .contentLayers(contentLayers)
+                .styleLayers(parseStyleLayers())
+                .optimizer(parseOptimizer())
+                .iterations(iterations)
+                .size(size)
+                .init(parseInit())
+                .seed(seed)
+                .device(Device.parse(device))
+                .previewEvery(Math.max(0, saveEvery));
+        if (saveEvery < 0) {
+            throw usage("--save-every must be >= 0");
+        }
+        if (styleBlend != null && styleBlend.size() != styles.size()) {
+            throw usage("--style-blend has " + styleBlend.size() + " weights for " + styles.size() + " --style pictures");
+        }
+        for (int i = 0; i < styles.size(); i++) {
+            builder.style(styles.get(i), styleBlend == null ? 1.0 : styleBlend.get(i));
+        }
+        if (saveEvery > 0) {
+            builder.listener(this::saveIntermediate);
+        }
+        StyleTransfer request = builder.build();
+        StylizedImage result;
+        if (quiet) {
+            result = request.run();
+        } else {
+            try (ProgressBar bar = new ProgressBarBuilder()
+                    .setTaskName("stylize")
+                    .setInitialMax(iterations)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(500)
+                    .setMaxRenderedLength(120)
+                    .build()) {
+                result = request.toBuilder().listener(e -> {
+                    bar.stepTo(e.iteration());
+                    bar.setExtraMessage(String.format(Locale.ROOT, " content %.3g style %.3g tv %.3g",
+                            e.losses().content(), e.losses().style(), e.losses().totalVariation()));
+                }).build().run();
+                bar.stepTo(iterations);
+            }
+        }
+        result.save(out);
+        if (report != null) {
+            writeReport(result);
+        }
+        if (!quiet) {
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                    "wrote %s (%dx%d): %d iterations in %.1f s (%.3f s/iteration) on %s, %s%n",
+                    out, result.image().width(), result.image().height(), result.iterations(),
+                    result.elapsed().toMillis() / 1000.0, result.secondsPerIteration(), result.device(), result.engine());
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
+    private void saveIntermediate(ProgressEvent event) {
+        event.preview().ifPresent(picture -> Images.write(picture, numbered(out, event.iteration())));
+    }
+
+    /** {@code out.png} and 120 give {@code out-0120.png}. */
+    static Path numbered(Path file, int iteration) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".png";
+        return file.resolveSibling(String.format(Locale.ROOT, "%s-%04d%s", stem, iteration, ext));
+    }
+
+    private Preprocessing parsePreprocessing() {
+        try {
+            return Preprocessing.valueOf(preprocessing.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("--preprocessing must be caffe or torchvision, got '" + preprocessing + "'");
+        }
+    }
+
+    private Optimizer parseOptimizer() {
+        switch (optimizer.trim().toLowerCase(Locale.ROOT)) {
+            case "lbfgs":
+            case "l-bfgs": {
+                Optimizer.Lbfgs o = Optimizer.lbfgs();
+                return learningRate == null ? o
+                        : new Optimizer.Lbfgs(o.historySize(), learningRate, o.toleranceGrad(), o.toleranceChange());
+            }
+            case "adam":
+                return Optimizer.adam(learningRate == null ? 10 : learningRate);
+            default:
+                throw usage("--optimizer must be lbfgs or adam, got '" + optimizer + "'");
+        }
+    }
+
+    private Map<String, Double> parseStyleLayers() {
+        Map<String, Double> layers = new LinkedHashMap<>();
+        for (String item : styleLayers) {
+            int colon = item.indexOf(':');
+            String name = colon < 0 ? item.trim() : item.substring(0, colon).trim();
+            double weight = 1;
+            if (colon >= 0) {
+                try {
+                    weight = Double.parseDouble(item.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw usage("--style-layers: bad weight in '" + item + "'");
+                }
+            }
+            layers.put(name, weight);
+        }
+        return layers;
+    }
+
+    private Init parseInit() {
+        switch (init.trim().toLowerCase(Locale.ROOT)) {
+            case "content":
+                return Init.CONTENT;
+            case "noise":
+            case "random":
+                return Init.NOISE;
+            case "style":
+                return Init.STYLE;
+            default:
+                RgbImage picture = Images.read(Path.of(init));
+                return Init.image(picture);
+        }
+    }
+
+    private void writeReport(StylizedImage result) {
+        JsonObject json = new JsonObject();
+        json.addProperty("iterations", result.iterations());
+        json.addProperty("evaluations", result.evaluations());
+        json.addProperty("seconds", result.elapsed().toNanos() / 1e9);
+        json.addProperty("optimizationSeconds", result.optimization().toNanos() / 1e9);
+        json.addProperty("secondsPerIteration", result.secondsPerIteration());
+        json.addProperty("contentLoss", result.losses().content());
+        json.addProperty("styleLoss", result.losses().style());
+        json.addProperty("tvLoss", result.losses().totalVariation());
+        json.addProperty("totalLoss", result.losses().total());
+        json.addProperty("initialContentLoss", result.initialLosses().content());
+        json.addProperty("initialStyleLoss", result.initialLosses().style());
+        json.addProperty("initialTvLoss", result.initialLosses().totalVariation());
+        json.addProperty("width", result.image().width());
+        json.addProperty("height", result.image().height());
+        json.addProperty("device", result.device());
+        json.addProperty("engine", result.engine());
+        json.addProperty("optimizer", optimizer);
+        json.addProperty("output", out.toAbsolutePath().toString());
+        String text = new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n";
+        try {
+            Path dir = report.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new io.brushwork.BrushworkException("cannot write report " + report + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

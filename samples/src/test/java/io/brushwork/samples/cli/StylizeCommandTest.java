@@ -1,0 +1,137 @@
+package io.brushwork.samples.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.brushwork.Images;
+import io.brushwork.RgbImage;
+import io.brushwork.zoo.testing.VggFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StylizeCommandTest {
+    @TempDir
+    static Path dir;
+    static Path content;
+    static Path style;
+    static Path vgg;
+
+    @BeforeAll
+    static void fixtures() {
+        float[] p = new float[3 * 48 * 36];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (i * 37) % 256;
+        }
+        content = dir.resolve("content.png");
+        Images.write(RgbImage.of(48, 36, p), content);
+        style = dir.resolve("style.png");
+        Images.write(RgbImage.filled(40, 40, 200, 40, 90), style);
+        vgg = VggFixture.write(dir.resolve("vgg.safetensors"), "conv2_1", 1);
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = BrushworkCli.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    List<String> base(Path out) {
+        return new ArrayList<>(List.of("stylize", "--content", content.toString(), "--style", style.toString(),
+                "--vgg", vgg.toString(), "--content-layers", "relu2_1", "--style-layers", "relu1_1,relu2_1:0.5",
+                "--size", "32", "--iterations", "4", "--device", "cpu", "--out", out.toString()));
+    }
+
+    @Test
+    void stylizesAndWritesAReport() throws Exception {
+        Path out = dir.resolve("out.png");
+        Path report = dir.resolve("reports/run.json");
+        List<String> args = base(out);
+        args.addAll(List.of("--report", report.toString(), "--save-every", "2", "--quiet"));
+        Run run = cli(args.toArray(String[]::new));
+
+        assertThat(run.code()).as(run.err()).isZero();
+        RgbImage picture = Images.read(out);
+        assertThat(picture.width()).isEqualTo(32);
+        assertThat(picture.height()).isEqualTo(24);
+        assertThat(dir.resolve("out-0002.png")).exists();
+        assertThat(dir.resolve("out-0004.png")).exists();
+        JsonObject json = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+        for (String key : List.of("iterations", "seconds", "secondsPerIteration", "contentLoss", "styleLoss",
+                "tvLoss", "device", "engine")) {
+            assertThat(json.has(key)).as(key).isTrue();
+        }
+        assertThat(json.get("iterations").getAsInt()).isEqualTo(4);
+        assertThat(json.get("device").getAsString()).isEqualTo("cpu");
+        assertThat(json.get("engine").getAsString()).contains("PyTorch");
+    }
+
+    @Test
+    void showsProgressAndASummary() {
+        Run run = cli(base(dir.resolve("progress.png")).toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("wrote").contains("s/iteration");
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertThat(cli("stylize", "--content", content.toString()).code()).isEqualTo(2);
+        List<String> args = base(dir.resolve("x.png"));
+        args.addAll(List.of("--optimizer", "sgd"));
+        Run run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--optimizer");
+        args = base(dir.resolve("x.png"));
+        args.addAll(List.of("--style-layers", "relu7_1"));
+        run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("relu7_1");
+        args = base(dir.resolve("x.png"));
+        args.addAll(List.of("--style-blend", "0.5,0.5"));
+        assertThat(cli(args.toArray(String[]::new)).code()).isEqualTo(2);
+        assertThat(dir.resolve("x.png")).doesNotExist();
+    }
+
+    @Test
+    void failuresExitWithOneAndAOneLineMessage() throws Exception {
+        Path junk = dir.resolve("junk.png");
+        Files.write(junk, new byte[] {1, 2, 3, 4, 5});
+        List<String> args = base(dir.resolve("y.png"));
+        args.set(args.indexOf(content.toString()), junk.toString());
+        Run run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("brushwork:").contains("junk.png").doesNotContain("\n\tat ");
+
+        args = base(dir.resolve("y.png"));
+        args.set(args.indexOf("relu2_1"), "relu3_1");
+        run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("conv3_1");
+        assertThat(dir.resolve("y.png")).doesNotExist();
+
+        args.add("--verbose");
+        assertThat(cli(args.toArray(String[]::new)).err()).contains("\tat ");
+    }
+}
