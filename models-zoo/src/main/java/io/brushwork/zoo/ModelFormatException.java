@@ -1,0 +1,21 @@
+package io.brushwork.zoo;
+
+import io.brushwork.ModelException;
+
+/**
+ * A model file is malformed or hostile: its structure contradicts itself, its size, or the
+ * format's rules. The message names the file and the problem.
+ */
+public final class ModelFormatException extends ModelException {
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with the given message. */
+    public ModelFormatException(String message) {
+        super(message);
+    }
+
+    /** An exception with the given message and the lower-level problem that revealed it. */
+    public ModelFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
