@@ -2,6 +2,7 @@ package io.brushwork.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brushwork.testing.SharedData;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

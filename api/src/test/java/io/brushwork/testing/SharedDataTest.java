@@ -1,4 +1,4 @@
-package io.brushwork.zoo;
+package io.brushwork.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
