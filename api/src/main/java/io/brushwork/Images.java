@@ -1,9 +1,7 @@
 package io.brushwork;
 
 import java.awt.Dimension;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -387,7 +385,7 @@ public final class Images {
                     JpegLayout layout = format == Format.JPEG ? JpegLayout.of(data) : null;
                     BufferedImage image = layout != null && layout.components() == 4
                             ? cmykToRgb(reader.readRaster(0, null), layout.adobeTransform())
-                            : greyAsSrgb(reader.read(0));
+                            : reader.read(0);
                     if (!warnings.isEmpty()) {
                         throw new IIOException(String.join("; ", warnings));
                     }
@@ -399,37 +397,6 @@ public final class Images {
         };
 
         abstract BufferedImage decode(byte[] data, Format format, String source, long maxPixels) throws IOException;
-    }
-
-    /**
-     * The JDK labels the grey it decodes as linear light, so {@code getRGB} would brighten it; the
-     * samples in files are gamma-encoded like sRGB, so they are taken as sRGB grey instead.
-     */
-    private static BufferedImage greyAsSrgb(BufferedImage image) {
-        ColorModel model = image.getColorModel();
-        if (model.getColorSpace().getType() != ColorSpace.TYPE_GRAY) {
-            return image;
-        }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean alpha = model.hasAlpha();
-        float greyScale = 255f / ((1 << model.getComponentSize(0)) - 1);
-        float alphaScale = alpha ? 255f / ((1 << model.getComponentSize(1)) - 1) : 0f;
-        Raster raster = image.getRaster();
-        int bands = raster.getNumBands();
-        BufferedImage out = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        int[] samples = new int[w * bands];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, samples);
-            for (int x = 0; x < w; x++) {
-                int grey = Math.round(samples[x * bands] * greyScale);
-                int a = alpha ? Math.round(samples[x * bands + 1] * alphaScale) : 255;
-                row[x] = (a << 24) | (grey << 16) | (grey << 8) | grey;
-            }
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        return out;
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.brushwork;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
 import java.util.Arrays;
 
 /**
@@ -51,9 +54,11 @@ public final class RgbImage {
 
     /**
      * Converts any {@link BufferedImage} (grey, palette, 16-bit, with alpha...) to RGB. Transparent
-     * pixels are composited over white, as a viewer would show them.
+     * pixels are composited over white, as a viewer would show them. Grey samples are taken as
+     * gamma-encoded, like the files they come from.
      */
-    public static RgbImage fromBufferedImage(BufferedImage image) {
+    public static RgbImage fromBufferedImage(BufferedImage source) {
+        BufferedImage image = greyAsSrgb(source);
         int w = image.getWidth();
         int h = image.getHeight();
         int n = w * h;
@@ -163,5 +168,36 @@ public final class RgbImage {
     @Override
     public String toString() {
         return "RgbImage[" + width + "x" + height + "]";
+    }
+
+    /**
+     * The JDK labels the grey it decodes as linear light, so {@code getRGB} would brighten it; the
+     * samples in files are gamma-encoded like sRGB, so they are taken as sRGB grey instead.
+     */
+    private static BufferedImage greyAsSrgb(BufferedImage image) {
+        ColorModel model = image.getColorModel();
+        if (model.getColorSpace().getType() != ColorSpace.TYPE_GRAY) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean alpha = model.hasAlpha();
+        float greyScale = 255f / ((1 << model.getComponentSize(0)) - 1);
+        float alphaScale = alpha ? 255f / ((1 << model.getComponentSize(1)) - 1) : 0f;
+        Raster raster = image.getRaster();
+        int bands = raster.getNumBands();
+        BufferedImage out = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        int[] samples = new int[w * bands];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, samples);
+            for (int x = 0; x < w; x++) {
+                int grey = Math.round(samples[x * bands] * greyScale);
+                int a = alpha ? Math.round(samples[x * bands + 1] * alphaScale) : 255;
+                row[x] = (a << 24) | (grey << 16) | (grey << 8) | grey;
+            }
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
     }
 }

@@ -46,6 +46,16 @@ final class ArrayMath {
         }
     }
 
+    /**
+     * {@code a * factor} for arrays on the autograd tape. DJL's {@code mul(Number)} wraps the
+     * scalar's Java buffer without copying and releases it right after the call, yet autograd keeps
+     * that operand for the backward pass: once the collector frees the buffer, backward reads
+     * freed memory. Here the scalar belongs to {@code a}'s manager, which outlives the backward.
+     */
+    static NDArray scaled(NDArray a, double factor) {
+        return a.mul(a.getManager().create((float) factor));
+    }
+
     /** The value of a one-element array as a double, whatever its type. */
     static double scalar(NDArray a) {
         if (a.getDataType() == DataType.FLOAT64) {

@@ -87,7 +87,7 @@ final class GatysObjective implements DifferentiableFunction, AutoCloseable {
                     input.attach(scope);
                     Map<String, NDArray> f = network.features(input, styleLayers);
                     for (String layer : styleLayers) {
-                        NDArray gram = GramMatrix.of(f.get(layer)).mul(share);
+                        NDArray gram = ArrayMath.scaled(GramMatrix.of(f.get(layer)), share);
                         NDArray sum = styleTargets.get(layer);
                         if (sum == null) {
                             gram.attach(targets);
@@ -126,15 +126,15 @@ final class GatysObjective implements DifferentiableFunction, AutoCloseable {
                 }
                 NDArray style = scope.zeros(new ai.djl.ndarray.types.Shape());
                 for (Map.Entry<String, NDArray> e : styleTargets.entrySet()) {
-                    float w = (float) (double) styleLayerWeights.get(e.getKey());
-                    style = style.add(StyleLoss.of(f.get(e.getKey()), e.getValue()).mul(w));
+                    style = style.add(ArrayMath.scaled(StyleLoss.of(f.get(e.getKey()), e.getValue()),
+                            styleLayerWeights.get(e.getKey())));
                 }
                 NDArray tv = weights.totalVariation() > 0
                         ? TotalVariationLoss.of(x) : scope.zeros(new ai.djl.ndarray.types.Shape());
                 terms = NDArrays.stack(new NDList(
-                        content.mul((float) weights.content()),
-                        style.mul((float) weights.style()),
-                        tv.mul((float) weights.totalVariation())));
+                        ArrayMath.scaled(content, weights.content()),
+                        ArrayMath.scaled(style, weights.style()),
+                        ArrayMath.scaled(tv, weights.totalVariation())));
                 collector.backward(terms.sum());
             }
             NDArray gradient = x.getGradient();

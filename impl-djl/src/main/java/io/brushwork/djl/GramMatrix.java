@@ -14,6 +14,6 @@ final class GramMatrix {
         long c = s.get(1);
         long hw = s.get(2) * s.get(3);
         NDArray flat = features.reshape(c, hw);
-        return flat.matMul(flat.transpose()).div((float) (c * hw));
+        return ArrayMath.scaled(flat.matMul(flat.transpose()), 1.0 / (c * hw));
     }
 }

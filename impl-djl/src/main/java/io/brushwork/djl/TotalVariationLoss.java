@@ -15,6 +15,6 @@ final class TotalVariationLoss {
     static NDArray of(NDArray pixels) {
         NDArray dx = pixels.get(new NDIndex(":, :, :, 1:")).sub(pixels.get(new NDIndex(":, :, :, :-1")));
         NDArray dy = pixels.get(new NDIndex(":, :, 1:, :")).sub(pixels.get(new NDIndex(":, :, :-1, :")));
-        return dx.square().sum().add(dy.square().sum()).mul(0.5f);
+        return ArrayMath.scaled(dx.square().sum().add(dy.square().sum()), 0.5);
     }
 }

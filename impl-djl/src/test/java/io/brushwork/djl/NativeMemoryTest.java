@@ -2,6 +2,7 @@ package io.brushwork.djl;
 
 import io.brushwork.Optimizer;
 import io.brushwork.StyleTransfer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -32,6 +33,13 @@ class NativeMemoryTest {
         throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 
+    /** The first run in a JVM grows allocator pools and caches once; measure after that. */
+    @BeforeAll
+    static void warmUp() {
+        StyleTransferRunTest.small().optimizer(Optimizer.adam(2)).iterations(100).run();
+        StyleTransferRunTest.small().iterations(100).run();
+    }
+
     @Test
     void residentMemoryStaysFlatOver300Iterations() {
         flat(Optimizer.lbfgs().withHistorySize(10).withTolerances(0, 0));
@@ -42,26 +50,32 @@ class NativeMemoryTest {
         flat(Optimizer.adam(2));
     }
 
+    /**
+     * Compares the lowest RSS seen over iterations 30-50 with the lowest over 280-300: the minimum
+     * of a window ignores transient peaks (allocator arenas) that say nothing about leaks, while a
+     * leak of even one small array per iteration would add up to megabytes. The build gives these
+     * tests a fixed, pre-touched Java heap, so RSS changes are native memory.
+     */
     private static void flat(Optimizer optimizer) {
-        long[] at = new long[2];
+        long[] lowest = {Long.MAX_VALUE, Long.MAX_VALUE};
         StyleTransfer request = StyleTransferRunTest.small()
                 .optimizer(optimizer)
                 .iterations(300)
                 .listener(e -> {
-                    if (e.iteration() == 50) {
-                        System.gc();
-                        at[0] = residentKb();
-                    } else if (e.iteration() == 300) {
-                        System.gc();
-                        at[1] = residentKb();
+                    if (e.iteration() % 5 != 0) {
+                        return;
+                    }
+                    if (e.iteration() >= 30 && e.iteration() <= 50) {
+                        lowest[0] = Math.min(lowest[0], residentKb());
+                    } else if (e.iteration() >= 280) {
+                        lowest[1] = Math.min(lowest[1], residentKb());
                     }
                 })
                 .build();
-        request.run();
-        assertThat(at[0]).isPositive();
-        long growthKb = at[1] - at[0];
-        System.out.printf("%s: RSS at iteration 50 = %d kB, at 300 = %d kB, growth %d kB%n",
-                optimizer.name(), at[0], at[1], growthKb);
+        assertThat(request.run().iterations()).isEqualTo(300);
+        long growthKb = lowest[1] - lowest[0];
+        System.out.printf("%s: lowest RSS over iterations 30-50 = %d kB, over 280-300 = %d kB, growth %d kB%n",
+                optimizer.name(), lowest[0], lowest[1], growthKb);
         assertThat(growthKb).as("RSS growth from iteration 50 to 300, kB").isLessThan(8 * 1024);
     }
 }
