@@ -46,7 +46,11 @@ public final class StyleTransferHandle {
         }
     }
 
-    /** Waits at most {@code timeout}; throws {@link java.util.concurrent.TimeoutException} wrapped in an EngineException when it elapses. */
+    /**
+     * Waits at most {@code timeout} for the result.
+     *
+     * @throws TimeoutException when the run is still going after {@code timeout} (it keeps running)
+     */
     public StylizedImage await(Duration timeout) throws TimeoutException {
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);

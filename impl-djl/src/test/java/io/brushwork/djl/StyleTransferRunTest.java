@@ -183,6 +183,21 @@ class StyleTransferRunTest {
     }
 
     @Test
+    void theNetworkIsBuiltOnlyUpToTheDeepestLayerInUse() {
+        assertThat(DjlStyleTransferEngine.deepestLayer(small().build())).isEqualTo("relu2_1");
+        assertThat(DjlStyleTransferEngine.deepestLayer(small().contentLayers("relu4_2").build())).isEqualTo("relu4_2");
+        // A layer whose terms weigh nothing is not evaluated.
+        assertThat(DjlStyleTransferEngine.deepestLayer(small().contentLayers("relu5_1")
+                .weights(Weights.of(0, 1, 0)).build())).isEqualTo("relu2_1");
+        assertThat(DjlStyleTransferEngine.deepestLayer(small()
+                .styleLayers(java.util.Map.of("relu1_1", 1.0, "relu5_1", 0.0)).build())).isEqualTo("relu2_1");
+        try (ai.djl.ndarray.NDManager m = PyTorchRuntime.engine().newBaseManager();
+             Vgg19Network net = Vgg19Network.load(VGG, "relu3_2", m)) {
+            assertThat(net.depth()).isEqualTo(Vgg19.layerIndex("relu3_2") + 1);
+        }
+    }
+
+    @Test
     void aGpuThatIsNotThereIsAClearError() {
         org.junit.jupiter.api.Assumptions.assumeTrue(PyTorchRuntime.engine().getGpuCount() == 0);
         assertThatThrownBy(() -> small().device(Device.gpu(0)).run())
