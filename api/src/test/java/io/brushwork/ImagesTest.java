@@ -1,5 +1,7 @@
 package io.brushwork;
 
+import io.brushwork.testing.PictureDifference;
+
 import static io.brushwork.TestImages.GREY;
 import static io.brushwork.TestImages.GREY_ALPHA;
 import static io.brushwork.TestImages.PALETTE;
@@ -11,8 +13,6 @@ import static io.brushwork.TestImages.deflate;
 import static io.brushwork.TestImages.encodeRasterWithJdk;
 import static io.brushwork.TestImages.encodeWithJdk;
 import static io.brushwork.TestImages.gradient;
-import static io.brushwork.TestImages.maxDifference;
-import static io.brushwork.TestImages.meanDifference;
 import static io.brushwork.TestImages.noise;
 import static io.brushwork.TestImages.png;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,8 +115,8 @@ class ImagesTest {
 
             assertThat(back.width()).isEqualTo(96);
             assertThat(back.height()).isEqualTo(64);
-            assertThat(meanDifference(original, back)).isLessThan(1.5);
-            assertThat(maxDifference(original, back)).isLessThan(12f);
+            assertThat(PictureDifference.mean(original, back)).isLessThan(1.5);
+            assertThat(PictureDifference.max(original, back)).isLessThan(12f);
         }
 
         @Test
@@ -345,7 +345,7 @@ class ImagesTest {
 
             RgbImage image = Images.read(encodeWithJdk(source, "jpeg", false));
 
-            assertThat(meanDifference(image, RgbImage.fromBufferedImage(source))).isLessThan(3);
+            assertThat(PictureDifference.mean(image, RgbImage.fromBufferedImage(source))).isLessThan(3);
         }
 
         @Test
@@ -354,7 +354,7 @@ class ImagesTest {
 
             RgbImage progressive = Images.read(encodeWithJdk(source, "jpeg", true));
 
-            assertThat(meanDifference(progressive, RgbImage.fromBufferedImage(source))).isLessThan(3);
+            assertThat(PictureDifference.mean(progressive, RgbImage.fromBufferedImage(source))).isLessThan(3);
         }
 
         @Test
@@ -787,7 +787,7 @@ class ImagesTest {
 
             byte[] jpeg = Images.encode(smooth, "jpeg");
 
-            assertThat(meanDifference(Images.read(jpeg), smooth)).isLessThan(1.5);
+            assertThat(PictureDifference.mean(Images.read(jpeg), smooth)).isLessThan(1.5);
         }
 
         @Test

@@ -140,25 +140,4 @@ final class TestImages {
         }
         return image;
     }
-
-    /** The largest difference between corresponding samples. */
-    static float maxDifference(RgbImage a, RgbImage b) {
-        float[] pa = a.planes();
-        float[] pb = b.planes();
-        float max = 0;
-        for (int i = 0; i < pa.length; i++) {
-            max = Math.max(max, Math.abs(pa[i] - pb[i]));
-        }
-        return max;
-    }
-
-    static double meanDifference(RgbImage a, RgbImage b) {
-        float[] pa = a.planes();
-        float[] pb = b.planes();
-        double sum = 0;
-        for (int i = 0; i < pa.length; i++) {
-            sum += Math.abs(pa[i] - pb[i]);
-        }
-        return sum / pa.length;
-    }
 }

@@ -8,6 +8,7 @@ import io.brushwork.StyleTransfer;
 import io.brushwork.StylizedImage;
 import io.brushwork.Vgg19;
 import io.brushwork.Weights;
+import io.brushwork.testing.PictureDifference;
 import io.brushwork.testing.SharedData;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,16 +51,6 @@ class RealDataStyleTransferTest {
         assertThat(out.losses().style()).isLessThanOrEqualTo(0.05 * out.initialLosses().style());
         // Visibly repainted, yet still the photograph.
         RgbImage original = Images.read(content).resize(256, 192);
-        assertThat(meanAbsoluteDifference(out.image(), original)).isBetween(5.0, 80.0);
-    }
-
-    static double meanAbsoluteDifference(RgbImage a, RgbImage b) {
-        float[] x = a.planes();
-        float[] y = b.planes();
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            sum += Math.abs(x[i] - y[i]);
-        }
-        return sum / x.length;
+        assertThat(PictureDifference.mean(out.image(), original)).isBetween(5.0, 80.0);
     }
 }
