@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * <p>Reads are safe from several threads at once. As with any {@link FileChannel}, interrupting
  * a thread blocked in a read closes the file; later reads then fail.
  */
-public final class SafetensorsFile implements AutoCloseable {
+public final class SafetensorsFile implements WeightFile {
     /** The reference implementation's limit; no real header comes near it. */
     static final long MAX_HEADER_BYTES = 100_000_000L;
     /** The longest array common JVMs can allocate. */
@@ -271,6 +271,22 @@ public final class SafetensorsFile implements AutoCloseable {
     }
 
     /** The file this was opened from. */
+    @Override
+    public ModelFormat format() {
+        return ModelFormat.SAFETENSORS;
+    }
+
+    @Override
+    public java.util.Set<String> keys() {
+        return tensors.keySet();
+    }
+
+    @Override
+    public long[] shape(String key) {
+        return info(key).shape();
+    }
+
+    @Override
     public Path path() {
         return path;
     }
@@ -281,11 +297,13 @@ public final class SafetensorsFile implements AutoCloseable {
     }
 
     /** Whether the file holds a tensor with this name. */
+    @Override
     public boolean contains(String name) {
         return tensors.containsKey(name);
     }
 
     /** The header's {@code __metadata__} strings, in header order; empty if it has none. */
+    @Override
     public Map<String, String> metadata() {
         return metadata;
     }
@@ -299,6 +317,7 @@ public final class SafetensorsFile implements AutoCloseable {
      *     elements for a Java array, or the file has shrunk since it was opened
      * @throws IllegalStateException if this file has been closed
      */
+    @Override
     public Tensor read(String name) {
         return read(info(name));
     }
@@ -310,6 +329,7 @@ public final class SafetensorsFile implements AutoCloseable {
      *     expected and the actual shape), or for any reason {@link #read(String)} gives
      * @throws ModelException if the file has no such tensor or cannot be read
      */
+    @Override
     public Tensor read(String name, long... expectedShape) {
         TensorInfo info = info(name);
         long[] actual = info.shape();

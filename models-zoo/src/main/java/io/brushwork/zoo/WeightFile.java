@@ -1,0 +1,66 @@
+package io.brushwork.zoo;
+
+import io.brushwork.ModelException;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A file of named tensors opened for reading, whatever its format (safetensors, PyTorch zip or
+ * legacy checkpoint). Tensors are read on demand and converted to float32. Implementations are
+ * safe to read from several threads.
+ */
+public interface WeightFile extends AutoCloseable {
+
+    /**
+     * Opens a weights file of any supported format, detected from its content.
+     *
+     * @throws ModelFormatException when the file is malformed, hostile, or a graph (ONNX,
+     *     TorchScript) rather than a state dict
+     * @throws ModelException when it cannot be read
+     */
+    static WeightFile open(Path path) {
+        ModelFormat format = ModelFormat.detect(path);
+        return switch (format) {
+            case SAFETENSORS -> SafetensorsFile.open(path);
+            case PYTORCH_ZIP, PYTORCH_LEGACY -> throw new ModelFormatException("TODO-TORCH-CHECKPOINT");
+            case ONNX, TORCHSCRIPT -> throw new ModelFormatException(path + " is " + format.description()
+                    + ": a computation graph for an engine to run, not a file of named weights");
+        };
+    }
+
+    Path path();
+
+    ModelFormat format();
+
+    /** Every tensor's key, in file order; nested checkpoints give dotted paths ({@code state_dict.conv1.weight}). */
+    Set<String> keys();
+
+    default boolean contains(String key) {
+        return keys().contains(key);
+    }
+
+    /** The shape of a tensor, without reading its data. */
+    long[] shape(String key);
+
+    /** Reads a tensor as float32. */
+    Tensor read(String key);
+
+    /** Reads a tensor, first checking its shape. */
+    default Tensor read(String key, long... expectedShape) {
+        long[] actual = shape(key);
+        if (!Arrays.equals(actual, expectedShape)) {
+            throw new ModelFormatException(path() + ": tensor '" + key + "' has shape " + Arrays.toString(actual)
+                    + ", expected " + Arrays.toString(expectedShape));
+        }
+        return read(key);
+    }
+
+    /** Free-form string metadata the format carries (safetensors' {@code __metadata__}); may be empty. */
+    Map<String, String> metadata();
+
+    @Override
+    void close();
+}
