@@ -13,15 +13,14 @@ import ai.djl.training.ParameterStore;
 import io.brushwork.ModelException;
 import io.brushwork.Preprocessing;
 import io.brushwork.Vgg19;
-import io.brushwork.zoo.SafetensorsFile;
-import io.brushwork.zoo.Tensor;
-import io.brushwork.zoo.TensorInfo;
+import io.brushwork.zoo.KeyMapping;
+import io.brushwork.zoo.WeightFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -98,48 +97,48 @@ final class Vgg19Network implements AutoCloseable {
     }
 
     private static Map<Integer, float[][]> readWeights(Path file, int depth) {
-        try (SafetensorsFile st = SafetensorsFile.open(file)) {
-            List<String> problems = new ArrayList<>();
+        try (WeightFile weights = WeightFile.open(file)) {
+            Map<String, long[]> expected = new LinkedHashMap<>();
             for (int i = 0; i <= depth; i++) {
                 int[] io = Vgg19.convChannels(i);
-                if (io == null) {
-                    continue;
+                if (io != null) {
+                    expected.put("features." + i + ".weight", new long[] {io[1], io[0], 3, 3});
+                    expected.put("features." + i + ".bias", new long[] {io[1]});
                 }
-                checkKey(st, i, "weight", new long[] {io[1], io[0], 3, 3}, problems);
-                checkKey(st, i, "bias", new long[] {io[1]}, problems);
             }
-            if (!problems.isEmpty()) {
+            // Deeper layers and the classifier are in a full file but not needed here.
+            KeyMapping keys = KeyMapping.match(weights, expected, false);
+            if (!keys.complete()) {
+                List<String> problems = new ArrayList<>();
+                for (String key : keys.missing()) {
+                    problems.add(layerOf(key) + " needs '" + key + "', which is missing");
+                }
+                problems.addAll(keys.wrongShape());
                 throw new ModelException("VGG-19 weights in " + file + " cannot serve layers up to "
                         + Vgg19.LAYERS.get(depth) + ": " + String.join("; ", problems)
-                        + deepestAvailable(st));
+                        + deepestAvailable(weights, keys.prefix()));
             }
             Map<Integer, float[][]> out = new HashMap<>();
             for (int i = 0; i <= depth; i++) {
                 if (Vgg19.convChannels(i) != null) {
                     out.put(i, new float[][] {
-                            st.read("features." + i + ".weight").data(),
-                            st.read("features." + i + ".bias").data()});
+                            weights.read(keys.fileKey("features." + i + ".weight")).data(),
+                            weights.read(keys.fileKey("features." + i + ".bias")).data()});
                 }
             }
             return out;
         }
     }
 
-    private static void checkKey(SafetensorsFile st, int layer, String kind, long[] shape, List<String> problems) {
-        String key = "features." + layer + "." + kind;
-        TensorInfo info = st.tensors().get(key);
-        if (info == null) {
-            problems.add(Vgg19.LAYERS.get(layer) + " needs '" + key + "', which is missing");
-        } else if (!Arrays.equals(info.shape(), shape)) {
-            problems.add("'" + key + "' has shape " + Arrays.toString(info.shape()) + ", expected "
-                    + Arrays.toString(shape));
-        }
+    /** {@code features.10.weight} to {@code conv3_1}. */
+    private static String layerOf(String key) {
+        return Vgg19.LAYERS.get(Integer.parseInt(key.split("\\.")[1]));
     }
 
-    private static String deepestAvailable(SafetensorsFile st) {
+    private static String deepestAvailable(WeightFile weights, String prefix) {
         String last = null;
         for (int i = 0; i < Vgg19.LAYERS.size(); i++) {
-            if (Vgg19.convChannels(i) != null && st.contains("features." + i + ".weight")) {
+            if (Vgg19.convChannels(i) != null && weights.contains(prefix + "features." + i + ".weight")) {
                 last = Vgg19.LAYERS.get(i);
             }
         }
