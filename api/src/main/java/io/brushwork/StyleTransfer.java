@@ -23,7 +23,7 @@ import java.util.concurrent.Executor;
  * StylizedImage out = StyleTransfer.builder()
  *     .content(Path.of("photo.jpg"))
  *     .style(Path.of("starry.jpg"))
- *     .featureExtractor(Vgg19.fromFile(weights, Preprocessing.CAFFE))
+ *     .featureExtractor(Vgg19.fromFile(weights, Preprocessing.CAFFE))   // default: Vgg19.fromZoo("vgg19")
  *     .iterations(300).size(512)
  *     .run();
  * }</pre>
@@ -190,7 +190,7 @@ public final class StyleTransfer {
         private RgbImage content;
         private final List<Style> styles = new ArrayList<>();
         private Weights weights = Weights.DEFAULT;
-        private Vgg19 featureExtractor;
+        private Vgg19 featureExtractor = Vgg19.defaultNetwork();
         private List<String> contentLayers = new ArrayList<>(DEFAULT_CONTENT_LAYERS);
         private Map<String, Double> styleLayers = new LinkedHashMap<>(DEFAULT_STYLE_LAYERS);
         private Optimizer optimizer = Optimizer.lbfgs();
@@ -346,10 +346,6 @@ public final class StyleTransfer {
             }
             if (styles.isEmpty()) {
                 throw new InvalidOptionException("style", "at least one style image is required");
-            }
-            if (featureExtractor == null) {
-                throw new InvalidOptionException("featureExtractor",
-                        "a VGG-19 is required, e.g. Vgg19.fromFile(path, Preprocessing.CAFFE)");
             }
             if (iterations < 1 || iterations > 1_000_000) {
                 throw new InvalidOptionException("iterations", "must be in 1..1000000, got " + iterations);

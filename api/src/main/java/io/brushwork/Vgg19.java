@@ -39,14 +39,19 @@ public final class Vgg19 {
         LAYERS = Collections.unmodifiableList(names);
     }
 
+    /** The model zoo id of the default feature network (torchvision's ImageNet VGG-19). */
+    public static final String DEFAULT_ZOO_ID = "vgg19";
+
     private final Path file;
     private final Long seed;
+    private final String zooId;
     private final Preprocessing preprocessing;
 
-    private Vgg19(Path file, Long seed, Preprocessing preprocessing) {
+    private Vgg19(Path file, Long seed, String zooId, Preprocessing preprocessing) {
         this.file = file;
         this.seed = seed;
-        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        this.zooId = zooId;
+        this.preprocessing = preprocessing;
     }
 
     /**
@@ -61,7 +66,29 @@ public final class Vgg19 {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new ModelException("VGG-19 weights file not found or not readable: " + file);
         }
-        return new Vgg19(file, null, preprocessing);
+        return new Vgg19(file, null, null, Objects.requireNonNull(preprocessing, "preprocessing"));
+    }
+
+    /**
+     * Weights from the model zoo, resolved when a run starts (local models folder, cache, then
+     * download unless offline). The catalogue entry says which preprocessing the weights expect:
+     * {@code vgg19} is torchvision's (TORCHVISION), {@code vgg19-caffe} neural-style's (CAFFE).
+     */
+    public static Vgg19 fromZoo(String id) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidOptionException("featureExtractor", "a model zoo id is required");
+        }
+        return new Vgg19(null, null, id, null);
+    }
+
+    /** Weights from the model zoo, with preprocessing chosen by the caller. */
+    public static Vgg19 fromZoo(String id, Preprocessing preprocessing) {
+        return new Vgg19(null, null, fromZoo(id).zooId, Objects.requireNonNull(preprocessing, "preprocessing"));
+    }
+
+    /** The default: {@code fromZoo("vgg19")}. */
+    public static Vgg19 defaultNetwork() {
+        return fromZoo(DEFAULT_ZOO_ID);
     }
 
     /**
@@ -69,7 +96,7 @@ public final class Vgg19 {
      * network for tests and benchmarks, with no file. Features are not meaningful for art.
      */
     public static Vgg19 random(long seed, Preprocessing preprocessing) {
-        return new Vgg19(null, seed, preprocessing);
+        return new Vgg19(null, seed, null, Objects.requireNonNull(preprocessing, "preprocessing"));
     }
 
     public Optional<Path> file() {
@@ -80,8 +107,14 @@ public final class Vgg19 {
         return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
     }
 
-    public Preprocessing preprocessing() {
-        return preprocessing;
+    /** The model zoo id, for {@link #fromZoo}. */
+    public Optional<String> zooId() {
+        return Optional.ofNullable(zooId);
+    }
+
+    /** The preprocessing; empty for a zoo model whose catalogue entry decides it. */
+    public Optional<Preprocessing> preprocessing() {
+        return Optional.ofNullable(preprocessing);
     }
 
     /** Whether {@code name} is a VGG-19 layer name. */
@@ -113,7 +146,7 @@ public final class Vgg19 {
 
     @Override
     public String toString() {
-        return "VGG-19 (" + (file != null ? file.toString() : "random seed " + seed) + ", "
-                + preprocessing + ")";
+        String source = file != null ? file.toString() : zooId != null ? "zoo " + zooId : "random seed " + seed;
+        return "VGG-19 (" + source + (preprocessing != null ? ", " + preprocessing : "") + ")";
     }
 }

@@ -47,8 +47,9 @@ class StyleTransferBuilderTest {
                 .isInstanceOf(InvalidOptionException.class).hasMessageStartingWith("content:");
         assertThatThrownBy(() -> StyleTransfer.builder().content(CONTENT).build())
                 .isInstanceOf(InvalidOptionException.class).hasMessageStartingWith("style:");
-        assertThatThrownBy(() -> StyleTransfer.builder().content(CONTENT).style(STYLE).build())
-                .isInstanceOf(InvalidOptionException.class).hasMessageStartingWith("featureExtractor:");
+        assertThat(StyleTransfer.builder().content(CONTENT).style(STYLE).build().featureExtractor().zooId())
+                .contains("vgg19");
+        assertThatThrownBy(() -> Vgg19.fromZoo(" ")).isInstanceOf(InvalidOptionException.class);
     }
 
     @Test

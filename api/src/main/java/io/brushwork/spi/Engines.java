@@ -1,8 +1,14 @@
 package io.brushwork.spi;
 
+import io.brushwork.Architecture;
 import io.brushwork.EngineException;
+import io.brushwork.ModelException;
+import io.brushwork.NetworkOptions;
 
+import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** Finds engine implementations on the classpath. */
@@ -17,5 +23,38 @@ public final class Engines {
                 .max(Comparator.comparingInt(StyleTransferEngine::priority))
                 .orElseThrow(() -> new EngineException(
                         "no style-transfer engine on the classpath: add io.brushwork:brushwork-impl-djl"));
+    }
+
+    /** The provider that opens {@code file} with the engine the options ask for. */
+    public static NetworkProvider network(Path file, NetworkOptions options) {
+        List<NetworkProvider> providers = ServiceLoader.load(NetworkProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparingInt(NetworkProvider::priority).reversed())
+                .toList();
+        if (providers.isEmpty()) {
+            throw new EngineException("no network engine on the classpath: add io.brushwork:brushwork-impl-djl");
+        }
+        for (NetworkProvider p : providers) {
+            if (p.canOpen(file, options)) {
+                return p;
+            }
+        }
+        throw new EngineException("no engine on the classpath runs " + file + " with engine " + options.engine()
+                + " (available: " + providers.stream().map(NetworkProvider::name).toList() + ")");
+    }
+
+    /** A model zoo id resolved to a local file, with the architecture its catalogue entry records. */
+    public record ZooModel(Path file, Optional<Architecture> architecture) {
+    }
+
+    /** Resolves a model zoo id through the resolvers on the classpath. */
+    public static ZooModel resolveZooModel(String id) {
+        for (ModelResolver r : ServiceLoader.load(ModelResolver.class)) {
+            if (r.knows(id)) {
+                return new ZooModel(r.resolve(id), r.architecture(id));
+            }
+        }
+        throw new ModelException("unknown model zoo id '" + id + "' (add io.brushwork:brushwork-models-zoo,"
+                + " or see 'brushwork models list')");
     }
 }

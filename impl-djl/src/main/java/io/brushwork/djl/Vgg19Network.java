@@ -14,6 +14,9 @@ import io.brushwork.ModelException;
 import io.brushwork.Preprocessing;
 import io.brushwork.Vgg19;
 import io.brushwork.zoo.KeyMapping;
+import io.brushwork.zoo.ModelCatalog;
+import io.brushwork.zoo.ModelEntry;
+import io.brushwork.zoo.ModelZoo;
 import io.brushwork.zoo.WeightFile;
 
 import java.nio.file.Path;
@@ -60,9 +63,20 @@ final class Vgg19Network implements AutoCloseable {
         int depth = Vgg19.layerIndex(deepest);
         NDManager manager = parent.newSubManager();
         try {
-            Map<Integer, float[][]> weights = spec.file().isPresent()
-                    ? readWeights(spec.file().get(), depth)
-                    : randomWeights(spec.seed().getAsLong(), depth);
+            Preprocessing preprocessing = spec.preprocessing().orElse(null);
+            Map<Integer, float[][]> weights;
+            if (spec.seed().isPresent()) {
+                weights = randomWeights(spec.seed().getAsLong(), depth);
+            } else if (spec.file().isPresent()) {
+                weights = readWeights(spec.file().get(), depth);
+            } else {
+                ModelEntry entry = ModelCatalog.builtIn().require(spec.zooId().orElseThrow());
+                if (preprocessing == null) {
+                    preprocessing = entry.preprocessing().orElseThrow(() -> new ModelException("model zoo entry '"
+                            + entry.id() + "' does not say how its input is preprocessed; use Vgg19.fromZoo(id, preprocessing)"));
+                }
+                weights = readWeights(ModelZoo.defaults().resolve(entry), depth);
+            }
             List<Block> layers = new ArrayList<>();
             for (int i = 0; i <= depth; i++) {
                 String name = Vgg19.LAYERS.get(i);
@@ -75,7 +89,7 @@ final class Vgg19Network implements AutoCloseable {
                     layers.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
                 }
             }
-            return new Vgg19Network(manager, layers, spec.preprocessing(), spec.toString());
+            return new Vgg19Network(manager, layers, preprocessing, spec.toString());
         } catch (RuntimeException e) {
             manager.close();
             throw e;

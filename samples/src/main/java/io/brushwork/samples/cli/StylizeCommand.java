@@ -13,6 +13,7 @@ import io.brushwork.StyleTransfer;
 import io.brushwork.StylizedImage;
 import io.brushwork.Vgg19;
 import io.brushwork.Weights;
+import io.brushwork.zoo.ModelCatalog;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -88,11 +89,13 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed for the noise start (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--vgg", required = true, paramLabel = "WEIGHTS_FILE",
-            description = "VGG-19 weights (.safetensors with torchvision key names).")
-    Path vgg;
+    @Option(names = "--vgg", defaultValue = Vgg19.DEFAULT_ZOO_ID, paramLabel = "ID|FILE",
+            description = "VGG-19 weights: a model zoo id (vgg19, vgg19-caffe) or a file (.safetensors or .pth,"
+                    + " torchvision key names) (default: ${DEFAULT-VALUE}).")
+    String vgg;
 
-    @Option(names = "--preprocessing", defaultValue = "caffe", description = "caffe or torchvision (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preprocessing", paramLabel = "caffe|torchvision",
+            description = "The input convention of the weights (default: caffe for a file, the catalogue's for a zoo id).")
     String preprocessing;
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu:N (default: ${DEFAULT-VALUE}).")
@@ -115,7 +118,7 @@ final class StylizeCommand implements Callable<Integer> {
     public Integer call() {
         StyleTransfer.Builder builder = StyleTransfer.builder()
                 .content(content)
-                .featureExtractor(Vgg19.fromFile(vgg, parsePreprocessing()))
+                .featureExtractor(parseVgg())
                 .weights(Weights.of(contentWeight, styleWeight, tvWeight))
                 .contentLayers(contentLayers)
                 .styleLayers(parseStyleLayers())
@@ -183,6 +186,18 @@ final class StylizeCommand implements Callable<Integer> {
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : ".png";
         return file.resolveSibling(String.format(Locale.ROOT, "%s-%04d%s", stem, iteration, ext));
+    }
+
+    private Vgg19 parseVgg() {
+        Path file = Path.of(vgg);
+        if (Files.isRegularFile(file)) {
+            return Vgg19.fromFile(file, preprocessing == null ? Preprocessing.CAFFE : parsePreprocessing());
+        }
+        ModelCatalog catalog = ModelCatalog.builtIn();
+        if (catalog.find(vgg).isPresent()) {
+            return preprocessing == null ? Vgg19.fromZoo(vgg) : Vgg19.fromZoo(vgg, parsePreprocessing());
+        }
+        throw usage("--vgg: '" + vgg + "' is neither a file nor a model zoo id (try 'brushwork models list')");
     }
 
     private Preprocessing parsePreprocessing() {
