@@ -12,7 +12,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "brushwork", mixinStandardHelpOptions = true, versionProvider = BrushworkCli.Version.class,
         description = "Neural style transfer on the JVM.",
-        subcommands = {StylizeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StylizeCommand.class, BenchCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class BrushworkCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,41 @@
+package io.brushwork.zoo;
+
+import io.brushwork.ModelException;
+
+import java.net.URI;
+import java.util.OptionalInt;
+
+/**
+ * A model file could not be downloaded: the server answered with an error status, the
+ * connection failed or stalled, or it dropped before the end. Nothing is left in the cache.
+ */
+public final class ModelDownloadException extends ModelException {
+    private static final long serialVersionUID = 1L;
+
+    private final URI url;
+    private final int status;
+
+    /**
+     * An exception for a failed download.
+     *
+     * @param url the URL that was requested
+     * @param status the HTTP status the server answered, or -1 if there was no answer
+     * @param message the problem, naming the URL
+     * @param cause the lower-level problem, or null
+     */
+    public ModelDownloadException(URI url, int status, String message, Throwable cause) {
+        super(message, cause);
+        this.url = url;
+        this.status = status;
+    }
+
+    /** The URL that was requested. */
+    public URI url() {
+        return url;
+    }
+
+    /** The HTTP status of the server's answer, if there was one. */
+    public OptionalInt status() {
+        return status < 0 ? OptionalInt.empty() : OptionalInt.of(status);
+    }
+}
