@@ -203,7 +203,7 @@ public final class ModelCatalog {
                         + " trusted on first use",
                 URI.create("https://dl.fbaipublicfiles.com/gan_zoo/DCGAN_fashionGen-1d67302.pth"),
                 "DCGAN_fashionGen-1d67302.pth", Checksum.none(), OptionalLong.empty(), ModelFormat.PYTORCH_LEGACY,
-                "dcgan-ganzoo", Optional.empty(), "BSD-3-Clause (facebookresearch/pytorch_GAN_zoo)"));
+                "dcgan", Optional.empty(), "BSD-3-Clause (facebookresearch/pytorch_GAN_zoo)"));
         return list;
     }
 
@@ -216,7 +216,7 @@ public final class ModelCatalog {
             list.add(new ModelEntry("fast-neural-style-" + name + "-" + opset,
                     "Fast neural style '" + title + "' (Johnson et al.), ONNX opset " + opset + ", from the ONNX model zoo",
                     URI.create(base + file), file, Checksum.sha256(opset == 9 ? sha9 : sha8),
-                    OptionalLong.of(opset == 9 ? 6_728_029L : 6_726_529L), ModelFormat.ONNX, "fast-neural-style-onnx",
+                    OptionalLong.of(opset == 9 ? 6_728_029L : 6_726_529L), ModelFormat.ONNX, "graph",
                     Optional.empty(), "BSD-3-Clause (onnx/models)"));
         }
     }

@@ -35,7 +35,7 @@ class ModelCatalogTest {
                 "cyclegan-iphone2dslr_flower", "fast-neural-style-candy-9", "fast-neural-style-rain-princess-8",
                 "dcgan-fashiongen");
         assertThat(entries.stream().filter(e -> e.architecture().equals("cyclegan-resnet9"))).hasSize(18);
-        assertThat(entries.stream().filter(e -> e.architecture().equals("fast-neural-style-onnx"))).hasSize(10);
+        assertThat(entries.stream().filter(e -> e.architecture().equals("graph"))).hasSize(10);
     }
 
     @Test
@@ -77,7 +77,7 @@ class ModelCatalogTest {
                 assertThat(e.size()).as(e.id()).hasValue(e.id().endsWith("-9") ? 6_728_029L : 6_726_529L);
                 assertThat(e.url().toString()).startsWith("https://media.githubusercontent.com/media/onnx/models/");
             }
-            if (e.architecture().equals("cyclegan-resnet9") || e.architecture().equals("dcgan-ganzoo")) {
+            if (e.architecture().equals("cyclegan-resnet9") || e.architecture().equals("dcgan")) {
                 assertThat(e.checksum()).as(e.id()).isInstanceOf(Checksum.None.class);
                 assertThat(e.description()).as(e.id()).contains("trusted on first use");
             }

@@ -53,7 +53,7 @@ class ModelsCommandTest {
         assertThat(run.out()).contains("ID", "ARCHITECTURE", "FORMAT", "SIZE", "CACHED")
                 .containsPattern("vgg19 +vgg19 +pytorch-legacy +574\\.7 MB +no")
                 .containsPattern("cyclegan-horse2zebra +cyclegan-resnet9 +pytorch-legacy +\\? +no")
-                .containsPattern("fast-neural-style-candy-9 +fast-neural-style-onnx +onnx +6\\.7 MB +no")
+                .containsPattern("fast-neural-style-candy-9 +graph +onnx +6\\.7 MB +no")
                 .contains("cache: " + cache);
         assertThat(server.requests()).isZero();
 

@@ -134,4 +134,26 @@ class StylizeCommandTest {
         args.add("--verbose");
         assertThat(cli(args.toArray(String[]::new)).err()).contains("\tat ");
     }
+
+    @Test
+    void vggMayBeAZooIdAndOfflineMissingWeightsSayWhereToPutThem() {
+        List<String> args = base(dir.resolve("z.png"));
+        args.set(args.indexOf(vgg.toString()), "no-such-model");
+        Run run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("neither a file nor a model zoo id");
+
+        args.set(args.indexOf("no-such-model"), "vgg19");
+        System.setProperty("brushwork.offline", "true");
+        System.setProperty("brushwork.cache", dir.resolve("empty-cache").toString());
+        try {
+            run = cli(args.toArray(String[]::new));
+        } finally {
+            System.clearProperty("brushwork.offline");
+            System.clearProperty("brushwork.cache");
+        }
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("vgg19-dcbb9e9d.pth").contains("empty-cache");
+        assertThat(dir.resolve("z.png")).doesNotExist();
+    }
 }
