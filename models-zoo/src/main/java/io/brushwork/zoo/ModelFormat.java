@@ -3,16 +3,15 @@ package io.brushwork.zoo;
 import io.brushwork.ModelException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /** The model file formats Brushwork recognises, told apart by content, never by file name. */
 public enum ModelFormat {
@@ -83,12 +82,14 @@ public enum ModelFormat {
     private static ModelFormat zipKind(Path path) {
         boolean data = false;
         boolean code = false;
-        try (InputStream in = Files.newInputStream(path); ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry entry;
+        // The central directory, not a streaming read: PyTorch's writer flags its stored entries
+        // as having data descriptors, which ZipInputStream refuses, and streaming would read every byte.
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
             int seen = 0;
-            // Names are enough; stop early so a zip with millions of entries costs nothing.
-            while ((entry = zip.getNextEntry()) != null && seen++ < 10_000) {
-                String name = entry.getName();
+            // Names are enough; stop early so a zip with millions of entries costs little.
+            while (entries.hasMoreElements() && seen++ < 10_000) {
+                String name = entries.nextElement().getName();
                 int slash = name.indexOf('/');
                 String inner = slash >= 0 ? name.substring(slash + 1) : name;
                 if (inner.equals("data.pkl")) {

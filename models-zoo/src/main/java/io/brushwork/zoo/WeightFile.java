@@ -25,7 +25,7 @@ public interface WeightFile extends AutoCloseable {
         ModelFormat format = ModelFormat.detect(path);
         return switch (format) {
             case SAFETENSORS -> SafetensorsFile.open(path);
-            case PYTORCH_ZIP, PYTORCH_LEGACY -> throw new ModelFormatException("TODO-TORCH-CHECKPOINT");
+            case PYTORCH_ZIP, PYTORCH_LEGACY -> TorchCheckpoint.open(path, format);
             case ONNX, TORCHSCRIPT -> throw new ModelFormatException(path + " is " + format.description()
                     + ": a computation graph for an engine to run, not a file of named weights");
         };
