@@ -14,7 +14,6 @@ import io.brushwork.ModelException;
 import io.brushwork.Preprocessing;
 import io.brushwork.Vgg19;
 import io.brushwork.zoo.KeyMapping;
-import io.brushwork.zoo.ModelCatalog;
 import io.brushwork.zoo.ModelEntry;
 import io.brushwork.zoo.ModelZoo;
 import io.brushwork.zoo.WeightFile;
@@ -70,12 +69,13 @@ final class Vgg19Network implements AutoCloseable {
             } else if (spec.file().isPresent()) {
                 weights = readWeights(spec.file().get(), depth);
             } else {
-                ModelEntry entry = ModelCatalog.builtIn().require(spec.zooId().orElseThrow());
+                ModelZoo zoo = ModelZoo.defaults();
+                ModelEntry entry = zoo.catalog().require(spec.zooId().orElseThrow());
                 if (preprocessing == null) {
                     preprocessing = entry.preprocessing().orElseThrow(() -> new ModelException("model zoo entry '"
                             + entry.id() + "' does not say how its input is preprocessed; use Vgg19.fromZoo(id, preprocessing)"));
                 }
-                weights = readWeights(ModelZoo.defaults().resolve(entry), depth);
+                weights = readWeights(zoo.resolve(entry), depth);
             }
             List<Block> layers = new ArrayList<>();
             for (int i = 0; i <= depth; i++) {

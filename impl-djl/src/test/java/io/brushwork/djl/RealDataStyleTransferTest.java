@@ -10,10 +10,16 @@ import io.brushwork.Vgg19;
 import io.brushwork.Weights;
 import io.brushwork.testing.PictureDifference;
 import io.brushwork.testing.SharedData;
+import io.brushwork.zoo.Tensor;
+import io.brushwork.zoo.TorchCheckpointWriter;
+import io.brushwork.zoo.WeightFile;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,5 +58,32 @@ class RealDataStyleTransferTest {
         // Visibly repainted, yet still the photograph.
         RgbImage original = Images.read(content).resize(256, 192);
         assertThat(PictureDifference.mean(out.image(), original)).isBetween(5.0, 80.0);
+    }
+
+    @Test
+    void pthCopiesOfTheWeightsGiveByteIdenticalPictures(@TempDir Path dir) {
+        Path safetensors = SharedData.require("models/vgg19/vgg19-caffe-blocks1to3.safetensors");
+        Path content = SharedData.require("images/content/chelsea.png");
+        Path style = SharedData.require("images/style/the_scream.jpg");
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        try (WeightFile file = WeightFile.open(safetensors)) {
+            for (String key : file.keys()) {
+                tensors.put(key, file.read(key));
+            }
+        }
+        Path zip = dir.resolve("vgg19-blocks1to3-zip.pth");
+        Path legacy = dir.resolve("vgg19-blocks1to3-legacy.pth");
+        TorchCheckpointWriter.write(zip, tensors, TorchCheckpointWriter.Format.ZIP);
+        TorchCheckpointWriter.write(legacy, tensors, TorchCheckpointWriter.Format.LEGACY);
+
+        StyleTransfer.Builder run = StyleTransfer.builder().content(content).style(style)
+                .contentLayers("relu3_2").styleLayers("relu1_1", "relu2_1", "relu3_1")
+                .weights(Weights.of(5, 1e3, 1e-3)).size(96).iterations(8).device(Device.cpu());
+        RgbImage fromSafetensors = run.featureExtractor(Vgg19.fromFile(safetensors, Preprocessing.CAFFE)).run().image();
+        RgbImage fromZip = run.featureExtractor(Vgg19.fromFile(zip, Preprocessing.CAFFE)).run().image();
+        RgbImage fromLegacy = run.featureExtractor(Vgg19.fromFile(legacy, Preprocessing.CAFFE)).run().image();
+        assertThat(Images.encode(fromZip, "png")).isEqualTo(Images.encode(fromSafetensors, "png"));
+        assertThat(Images.encode(fromLegacy, "png")).isEqualTo(Images.encode(fromSafetensors, "png"));
+        assertThat(PictureDifference.mean(fromSafetensors, Images.read(content).resize(96, 64))).isGreaterThan(1);
     }
 }

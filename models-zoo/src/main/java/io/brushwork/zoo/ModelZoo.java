@@ -85,6 +85,10 @@ public final class ModelZoo {
     public static final String MODELS_PROPERTY = "brushwork.models";
     /** Environment variable naming the local models folder, when the property is not set. */
     public static final String MODELS_ENV = "BRUSHWORK_MODELS";
+    /** System property naming a catalogue file whose entries are added to (and override) the built-in ones. */
+    public static final String CATALOG_PROPERTY = "brushwork.catalog";
+    /** Environment variable naming such a catalogue file, when the property is not set. */
+    public static final String CATALOG_ENV = "BRUSHWORK_CATALOG";
 
     private static final String RECORD_SUFFIX = ".sha256";
     private static final String LOCK_SUFFIX = ".lock";
@@ -126,7 +130,10 @@ public final class ModelZoo {
         this.urlRewriter = b.urlRewriter;
     }
 
-    /** A zoo configured from the system properties and environment variables named above, and the built-in catalogue. */
+    /**
+     * A zoo configured from the system properties and environment variables named above: the
+     * built-in catalogue, plus the user catalogue file when one is named.
+     */
     public static ModelZoo defaults() {
         return builder().build();
     }
@@ -891,6 +898,10 @@ public final class ModelZoo {
             offline = off != null && parseBoolean(off, source);
             String models = setting(properties, environment, MODELS_PROPERTY, MODELS_ENV);
             localModelsDir = models != null ? Path.of(models) : null;
+            String userCatalog = setting(properties, environment, CATALOG_PROPERTY, CATALOG_ENV);
+            if (userCatalog != null) {
+                catalog = ModelCatalog.builtIn().plus(ModelCatalog.load(Path.of(userCatalog)));
+            }
         }
 
         private Builder(ModelZoo zoo) {
@@ -954,7 +965,7 @@ public final class ModelZoo {
             return this;
         }
 
-        /** The catalogue ids are looked up in. Default: {@link ModelCatalog#builtIn()}. */
+        /** The catalogue ids are looked up in. Default: the built-in one, plus the file named by {@value #CATALOG_PROPERTY} / {@value #CATALOG_ENV}. */
         public Builder catalog(ModelCatalog catalog) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
             return this;

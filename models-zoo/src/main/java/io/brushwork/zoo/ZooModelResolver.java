@@ -12,7 +12,7 @@ public final class ZooModelResolver implements ModelResolver {
 
     @Override
     public boolean knows(String id) {
-        return ModelCatalog.builtIn().find(id).isPresent();
+        return ModelZoo.defaults().catalog().find(id).isPresent();
     }
 
     @Override
@@ -22,7 +22,7 @@ public final class ZooModelResolver implements ModelResolver {
 
     @Override
     public Optional<Architecture> architecture(String id) {
-        return ModelCatalog.builtIn().find(id).flatMap(e -> {
+        return ModelZoo.defaults().catalog().find(id).flatMap(e -> {
             try {
                 return Optional.of(Architecture.parse(e.architecture()));
             } catch (InvalidOptionException unknown) {

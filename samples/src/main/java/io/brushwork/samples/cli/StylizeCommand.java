@@ -13,7 +13,7 @@ import io.brushwork.StyleTransfer;
 import io.brushwork.StylizedImage;
 import io.brushwork.Vgg19;
 import io.brushwork.Weights;
-import io.brushwork.zoo.ModelCatalog;
+import io.brushwork.zoo.ModelZoo;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -193,8 +193,7 @@ final class StylizeCommand implements Callable<Integer> {
         if (Files.isRegularFile(file)) {
             return Vgg19.fromFile(file, preprocessing == null ? Preprocessing.CAFFE : parsePreprocessing());
         }
-        ModelCatalog catalog = ModelCatalog.builtIn();
-        if (catalog.find(vgg).isPresent()) {
+        if (ModelZoo.defaults().catalog().find(vgg).isPresent()) {
             return preprocessing == null ? Vgg19.fromZoo(vgg) : Vgg19.fromZoo(vgg, parsePreprocessing());
         }
         throw usage("--vgg: '" + vgg + "' is neither a file nor a model zoo id (try 'brushwork models list')");
