@@ -1,0 +1,93 @@
+package io.brushwork.djl.nets;
+
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CycleGAN's {@code resnet_9blocks} generator (junyanz/pytorch-CycleGAN-and-pix2pix, ngf 64,
+ * instance norm without affine parameters, reflection padding, no dropout), keys {@code model.N.*}
+ * as {@code nn.Sequential} numbers them. Input and output on -1..1; sides must be multiples of 4.
+ */
+public final class CycleGanGenerator {
+    private static final float EPS = 1e-5f;
+    private static final int BLOCKS = 9;
+    /** Index of the first residual block in the Sequential. */
+    private static final int FIRST_BLOCK = 10;
+
+    private CycleGanGenerator() {
+    }
+
+    /**
+     * The expected tensors. Files trained with dropout number a residual block's second
+     * convolution 6 instead of 5 (the dropout layer sits in between); {@code dropout} selects that.
+     */
+    public static Map<String, long[]> expectedKeys(boolean dropout) {
+        Map<String, long[]> m = new LinkedHashMap<>();
+        conv(m, "model.1", 64, 3, 7);
+        conv(m, "model.4", 128, 64, 3);
+        conv(m, "model.7", 256, 128, 3);
+        for (int b = 0; b < BLOCKS; b++) {
+            String p = "model." + (FIRST_BLOCK + b) + ".conv_block.";
+            conv(m, p + "1", 256, 256, 3);
+            conv(m, p + (dropout ? "6" : "5"), 256, 256, 3);
+        }
+        transposed(m, "model.19", 256, 128, 3);
+        transposed(m, "model.22", 128, 64, 3);
+        conv(m, "model.26", 3, 64, 7);
+        return m;
+    }
+
+    private static void conv(Map<String, long[]> m, String key, long out, long in, long k) {
+        m.put(key + ".weight", new long[] {out, in, k, k});
+        m.put(key + ".bias", new long[] {out});
+    }
+
+    /** ConvTranspose2d keeps its weights as [in, out, k, k]. */
+    private static void transposed(Map<String, long[]> m, String key, long in, long out, long k) {
+        m.put(key + ".weight", new long[] {in, out, k, k});
+        m.put(key + ".bias", new long[] {out});
+    }
+
+    public static Block build(NetworkWeights w, boolean dropout) {
+        SequentialBlock net = new SequentialBlock()
+                .add(Layers.reflectionPad(3))
+                .add(Layers.conv(w, "model.1", 1, 0, true))
+                .add(norm())
+                .add(Activation.reluBlock())
+                .add(Layers.conv(w, "model.4", 2, 1, true))
+                .add(norm())
+                .add(Activation.reluBlock())
+                .add(Layers.conv(w, "model.7", 2, 1, true))
+                .add(norm())
+                .add(Activation.reluBlock());
+        for (int b = 0; b < BLOCKS; b++) {
+            String p = "model." + (FIRST_BLOCK + b) + ".conv_block.";
+            net.add(Layers.residual(new SequentialBlock()
+                    .add(Layers.reflectionPad(1))
+                    .add(Layers.conv(w, p + "1", 1, 0, true))
+                    .add(norm())
+                    .add(Activation.reluBlock())
+                    .add(Layers.reflectionPad(1))
+                    .add(Layers.conv(w, p + (dropout ? "6" : "5"), 1, 0, true))
+                    .add(norm())));
+        }
+        net.add(Layers.convTranspose(w, "model.19", 2, 1, 1, true))
+                .add(norm())
+                .add(Activation.reluBlock())
+                .add(Layers.convTranspose(w, "model.22", 2, 1, 1, true))
+                .add(norm())
+                .add(Activation.reluBlock())
+                .add(Layers.reflectionPad(3))
+                .add(Layers.conv(w, "model.26", 1, 0, true))
+                .add(Activation.tanhBlock());
+        return net;
+    }
+
+    private static Block norm() {
+        return Layers.instanceNorm(null, null, EPS);
+    }
+}

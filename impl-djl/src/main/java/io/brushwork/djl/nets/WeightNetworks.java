@@ -1,0 +1,100 @@
+package io.brushwork.djl.nets;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import io.brushwork.Architecture;
+import io.brushwork.ModelException;
+import io.brushwork.zoo.KeyMapping;
+import io.brushwork.zoo.WeightFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the feed-forward architectures from weight files, telling them apart by their key names. */
+public final class WeightNetworks {
+    private WeightNetworks() {
+    }
+
+    /** A network ready to run, with the conventions its callers need. */
+    public record Loaded(Architecture architecture, Block block, PixelRange input, PixelRange output,
+                         int sizeMultiple, long latentSize, int imageSize) {
+    }
+
+    /**
+     * The architecture whose signature keys the file holds (under any wrapper prefix).
+     *
+     * @throws ModelException when none, or more than one, fits
+     */
+    public static Architecture detect(WeightFile file) {
+        List<Architecture> found = new ArrayList<>();
+        if (hasSuffix(file, "res1.conv1.scale")) {
+            found.add(Architecture.ENGSTROM);
+        }
+        if (hasSuffix(file, "res1.conv1.conv2d.weight")) {
+            found.add(Architecture.TRANSFORMER_NET);
+        }
+        if (hasSuffix(file, "model.10.conv_block.1.weight")) {
+            found.add(Architecture.CYCLEGAN_RESNET9);
+        }
+        if (hasSuffix(file, "main.12.weight") || hasSuffix(file, "formatLayer.weight")) {
+            found.add(Architecture.DCGAN);
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        List<String> sample = file.keys().stream().limit(6).toList();
+        throw new ModelException(file.path() + ": cannot tell the architecture from the weight names ("
+                + (found.isEmpty() ? "none fits" : "several fit: " + found) + "; first keys " + sample
+                + "); name it with NetworkOptions.architecture or --arch");
+    }
+
+    private static boolean hasSuffix(WeightFile file, String suffix) {
+        for (String key : file.keys()) {
+            if (key.equals(suffix) || key.endsWith("." + suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Checks every tensor against the architecture, then builds it; weights belong to {@code manager}. */
+    public static Loaded load(WeightFile file, Architecture architecture, NDManager manager) {
+        String name = architecture.id() + " network";
+        switch (architecture) {
+            case ENGSTROM: {
+                NetworkWeights w = NetworkWeights.of(file, EngstromNetwork.expectedKeys(), name, manager);
+                return new Loaded(architecture, EngstromNetwork.build(w), PixelRange.BYTE, PixelRange.BYTE, 4, 0, 0);
+            }
+            case TRANSFORMER_NET: {
+                NetworkWeights w = NetworkWeights.of(file, TransformerNetwork.expectedKeys(), name, manager);
+                return new Loaded(architecture, TransformerNetwork.build(w), PixelRange.BYTE, PixelRange.BYTE, 4, 0, 0);
+            }
+            case CYCLEGAN_RESNET9: {
+                boolean dropout = hasSuffix(file, "model.10.conv_block.6.weight");
+                NetworkWeights w = NetworkWeights.of(file, CycleGanGenerator.expectedKeys(dropout), name, manager);
+                return new Loaded(architecture, CycleGanGenerator.build(w, dropout), PixelRange.SIGNED,
+                        PixelRange.SIGNED, 4, 0, 0);
+            }
+            case DCGAN: {
+                DcganGenerator.Layout layout = hasSuffix(file, "formatLayer.weight")
+                        ? DcganGenerator.Layout.GAN_ZOO : DcganGenerator.Layout.EXAMPLES;
+                // The names fix the wrapper prefix; the first and last shapes give nz, ngf and nc.
+                KeyMapping names = KeyMapping.match(file, DcganGenerator.expectedKeys(layout, 1, 1, 1), true);
+                long[] first = file.shape(names.prefix() + layout.convolutions().get(0) + ".weight");
+                long[] last = file.shape(names.prefix() + layout.convolutions().get(4) + ".weight");
+                long[] dims = DcganGenerator.dimensions(first, last);
+                if (dims[2] != 3) {
+                    throw new ModelException(file.path() + ": this DCGAN makes " + dims[2]
+                            + "-channel pictures; Brushwork generates RGB (3 channels)");
+                }
+                Map<String, long[]> expected = DcganGenerator.expectedKeys(layout, dims[0], dims[1], dims[2]);
+                NetworkWeights w = NetworkWeights.of(file, expected, name, manager);
+                return new Loaded(architecture, DcganGenerator.build(w, layout), PixelRange.SIGNED, PixelRange.SIGNED,
+                        1, dims[0], 64);
+            }
+            default:
+                throw new ModelException(file.path() + ": " + architecture.id() + " is not built from weights");
+        }
+    }
+}
