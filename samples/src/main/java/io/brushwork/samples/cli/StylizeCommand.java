@@ -2,6 +2,7 @@ package io.brushwork.samples.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import io.brushwork.AtomicFile;
 import io.brushwork.Device;
 import io.brushwork.Images;
 import io.brushwork.Init;
@@ -22,10 +23,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -277,15 +280,10 @@ final class StylizeCommand implements Callable<Integer> {
         json.addProperty("output", out.toAbsolutePath().toString());
         String text = new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n";
         try {
-            Path dir = report.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            Files.createDirectories(report.toAbsolutePath().getParent());
+            // A strict encoder, as Files.writeString uses: text that is not valid Unicode is an error.
+            ByteBuffer utf8 = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
+            AtomicFile.write(report, Arrays.copyOf(utf8.array(), utf8.limit()));
         } catch (IOException e) {
             throw new io.brushwork.BrushworkException("cannot write report " + report + ": " + e.getMessage(), e);
         }
