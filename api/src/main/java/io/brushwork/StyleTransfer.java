@@ -62,6 +62,7 @@ public final class StyleTransfer {
     private final Integer tileSize;
     private final double histogramWeight;
     private final List<String> histogramLayers;
+    private final ColorMode colorMode;
 
     private StyleTransfer(Builder b) {
         this.content = b.content;
@@ -87,6 +88,7 @@ public final class StyleTransfer {
         this.tileSize = b.tileSize;
         this.histogramWeight = b.histogramWeight;
         this.histogramLayers = List.copyOf(b.histogramLayers);
+        this.colorMode = b.colorMode;
     }
 
     public static Builder builder() {
@@ -119,6 +121,7 @@ public final class StyleTransfer {
         b.tileSize = tileSize;
         b.histogramWeight = histogramWeight;
         b.histogramLayers = new ArrayList<>(histogramLayers);
+        b.colorMode = colorMode;
         return b;
     }
 
@@ -309,6 +312,11 @@ public final class StyleTransfer {
         return 2 * activations + optimizerState + 2 * weights + 300L * 1024 * 1024;
     }
 
+    /** How the content's colours are kept (default: not at all, the style's colours win). */
+    public ColorMode colorMode() {
+        return colorMode;
+    }
+
     /** Weight of the histogram loss of Risser et al. (0: off). */
     public double histogramWeight() {
         return histogramWeight;
@@ -353,6 +361,7 @@ public final class StyleTransfer {
         private Integer tileSize;
         private double histogramWeight;
         private List<String> histogramLayers = new ArrayList<>(List.of("relu1_1", "relu4_1"));
+        private ColorMode colorMode = ColorMode.NONE;
 
         private Builder() {
         }
@@ -488,6 +497,12 @@ public final class StyleTransfer {
         /** Attach the current picture to every k-th progress event (0 = never; the last event always has it when k > 0). */
         public Builder previewEvery(int k) {
             this.previewEvery = k;
+            return this;
+        }
+
+        /** Keep the content's colours: by luminance-only transfer or by matching the style's colours first. */
+        public Builder colorMode(ColorMode mode) {
+            this.colorMode = Objects.requireNonNull(mode, "colorMode");
             return this;
         }
 

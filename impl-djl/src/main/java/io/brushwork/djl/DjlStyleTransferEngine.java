@@ -4,6 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.brushwork.ColorMode;
+import io.brushwork.ColorTransfer;
 import io.brushwork.EngineException;
 import io.brushwork.Init;
 import io.brushwork.Losses;
@@ -58,6 +60,16 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
             int[] size = RgbImage.fitLongSide(finalSize[0], finalSize[1], stages.get(s));
             total += stageIterations.get(s) * tiles(size, request).size();
         }
+        RgbImage original = request.content();
+        RgbImage baseContent = request.colorMode() == ColorMode.LUMINANCE ? ColorTransfer.luminance(original) : original;
+        List<RgbImage> baseStyles = new ArrayList<>();
+        for (Style style : request.styles()) {
+            baseStyles.add(switch (request.colorMode()) {
+                case NONE -> style.image();
+                case LUMINANCE -> ColorTransfer.matchLuminance(style.image(), original);
+                case HISTOGRAM -> ColorTransfer.matchHistogram(style.image(), original, ColorTransfer.Variant.CHOLESKY);
+            });
+        }
         try (NDManager manager = engine.newBaseManager(device);
              Vgg19Network network = Vgg19Network.load(request.featureExtractor(), deepestLayer(request),
                      request.pooling(), manager)) {
@@ -66,16 +78,16 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
             RgbImage current = null;
             for (int s = 0; s < stages.size(); s++) {
                 int[] size = RgbImage.fitLongSide(finalSize[0], finalSize[1], stages.get(s));
-                RgbImage content = request.content().resize(size[0], size[1]);
+                RgbImage content = baseContent.resize(size[0], size[1]);
                 int styleSide = Math.max(16, (int) Math.round(Math.max(size[0], size[1]) * request.styleScale()));
                 List<NDArray> styleArrays = new ArrayList<>();
                 List<Double> blend = new ArrayList<>();
                 RgbImage firstStyle = null;
-                for (Style style : request.styles()) {
-                    RgbImage picture = style.image().resizeLongSide(styleSide);
+                for (int i = 0; i < baseStyles.size(); i++) {
+                    RgbImage picture = baseStyles.get(i).resizeLongSide(styleSide);
                     firstStyle = firstStyle == null ? picture : firstStyle;
                     styleArrays.add(Pixels.toArray(picture, manager));
-                    blend.add(style.blendWeight());
+                    blend.add(request.styles().get(i).blendWeight());
                 }
                 RgbImage start = s == 0 ? startingPicture(request, content, firstStyle) : current.resize(size[0], size[1]);
                 List<RgbImage> masks = masks(request, size);
@@ -85,6 +97,10 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
                             stageIterations.get(s), progress, manager);
                 }
                 styleArrays.forEach(NDArray::close);
+            }
+            if (request.colorMode() == ColorMode.LUMINANCE) {
+                // The optimised luminance with the content's own chroma.
+                current = ColorTransfer.recombine(current, original.resize(current.width(), current.height()));
             }
             long finished = System.nanoTime();
             return new StylizedImage(current.quantized(), progress.initial, progress.last, progress.done,

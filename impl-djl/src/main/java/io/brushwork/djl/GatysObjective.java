@@ -164,7 +164,7 @@ final class GatysObjective implements DifferentiableFunction, AutoCloseable {
         NDArray norm;
         if (contentTarget != null) {
             // d/dF mean((F - T)^2) = 2 (F - T) / N.
-            norm = f.sub(contentTarget).abs().mean().mul(2);
+            norm = f.sub(contentTarget).abs().mean().mul(2f);
         } else {
             // d/dF mean((G - A)^2) with G = F F^T / M: 4 (G - A) F / (C^2 M).
             Shape s = f.getShape();
@@ -172,7 +172,7 @@ final class GatysObjective implements DifferentiableFunction, AutoCloseable {
             long m = c * s.get(2) * s.get(3);
             NDArray flat = f.reshape(c, -1);
             NDArray g = GramMatrix.of(f).sub(gramTarget);
-            norm = g.matMul(flat).abs().sum().mul(4.0 / ((double) c * c * m));
+            norm = g.matMul(flat).abs().sum().mul((float) (4.0 / ((double) c * c * m)));
         }
         return term.div(norm.add(1e-8f));
     }
