@@ -3,7 +3,6 @@ package io.brushwork.zoo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +78,14 @@ public final class KeyMapping {
     }
 
     /**
-     * The prefix p for which the most expected keys appear as p + key; ties go to the shortest.
+     * The prefix p for which the most expected keys appear as p + key; ties go to the shortest,
+     * then to the one met first in file order (a pytorch_GAN_zoo checkpoint holds its generator
+     * twice, as {@code netG} and then its running average {@code avgG}: netG is the one).
      * Candidates come from file keys that end with an expected key at a dot boundary.
      */
     private static String bestPrefix(Set<String> fileKeys, Set<String> expectedKeys) {
-        Map<String, Integer> votes = new HashMap<>();
+        // Insertion-ordered, so ties are decided by file order and not by hash codes.
+        Map<String, Integer> votes = new LinkedHashMap<>();
         for (String fileKey : fileKeys) {
             for (String expectedKey : expectedKeys) {
                 if (fileKey.endsWith(expectedKey)) {

@@ -49,6 +49,32 @@ class KeyMappingTest {
         }
     }
 
+    /**
+     * Two complete copies under prefixes of the same length (pytorch_GAN_zoo's netG and avgG):
+     * the first in file order, whatever the prefixes' hash codes. HashMap order used to pick
+     * avgG for {netG, avgG}.
+     */
+    @Test
+    void equalCopiesGoToTheFirstInFileOrder() {
+        for (String[] order : new String[][] {{"netG.", "avgG."}, {"avgG.", "netG."}, {"netD.", "netG."}}) {
+            Map<String, Tensor> tensors = new LinkedHashMap<>();
+            for (String prefix : order) {
+                MODEL.forEach((k, shape) -> {
+                    long n = 1;
+                    for (long d : shape) {
+                        n *= d;
+                    }
+                    tensors.put(prefix + k, Tensor.of(prefix + k, shape, new float[(int) n]));
+                });
+            }
+            Path p = dir.resolve(order[0] + order[1] + "safetensors");
+            SafetensorsWriter.write(p, tensors, Map.of());
+            try (WeightFile f = WeightFile.open(p)) {
+                assertThat(KeyMapping.match(f, MODEL, true).prefix()).isEqualTo(order[0]);
+            }
+        }
+    }
+
     @Test
     void staleNormBuffersMayBeAbsentOrExtra() {
         Map<String, long[]> withoutStats = new LinkedHashMap<>(MODEL);
