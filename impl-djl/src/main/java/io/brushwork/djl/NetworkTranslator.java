@@ -30,6 +30,8 @@ final class NetworkTranslator implements Translator {
         void close();
     }
 
+    private static final int MIN_SIDE = 8;
+
     private final Forward forward;
     private final Architecture architecture;
     private final Engine engine;
@@ -142,8 +144,12 @@ final class NetworkTranslator implements Translator {
         return out;
     }
 
+    /**
+     * The padded side: a multiple of the network's, and at least 8, since the deepest reflection
+     * padding of the architectures needs a quarter-size map of 2 pixels or more.
+     */
     private int roundUp(int v) {
-        return (v + multiple - 1) / multiple * multiple;
+        return Math.max(MIN_SIDE, (v + multiple - 1) / multiple * multiple);
     }
 
     /** Reflects an index past the end back into 0..size-1 (edge repeated only for pictures too small to mirror). */
@@ -151,8 +157,10 @@ final class NetworkTranslator implements Translator {
         if (i < size) {
             return i;
         }
-        int m = 2 * (size - 1) - i;
-        return Math.max(0, m);
+        // Mirror as often as needed for pictures smaller than the padding (a 1-pixel side repeats its edge).
+        int period = Math.max(1, 2 * (size - 1));
+        int m = i % period;
+        return m < size ? m : period - m;
     }
 
     @Override

@@ -134,6 +134,19 @@ class NetworkFixtureApiTest {
         }
     }
 
+    /** Pictures smaller than the networks' padding still translate, at their own size. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("translators")
+    void tinyPicturesTranslate(String weights, String io, Architecture architecture, PixelRange range) {
+        try (Translator translator = Translator.fromFile(NetworkFixtures.path(weights), CPU)) {
+            for (int[] size : new int[][] {{1, 1}, {3, 5}, {7, 2}}) {
+                RgbImage out = translator.translate(RgbImage.filled(size[0], size[1], 200, 100, 50));
+                assertThat(out.width()).isEqualTo(size[0]);
+                assertThat(out.height()).isEqualTo(size[1]);
+            }
+        }
+    }
+
     @Test
     void picturesOfMixedSizesComeBackInOrderEachAsAlone() {
         Map<String, Tensor> t = NetworkFixtures.read("cyclegan_resnet9_ngf4.io.safetensors");

@@ -49,6 +49,9 @@ public final class Layers {
         NDArray weight = w.array(key + ".weight");
         Shape s = weight.getShape();
         int k = (int) s.get(2);
+        if (s.get(3) != k) {
+            throw new IllegalArgumentException(key + ": transposed convolutions need square kernels, got " + s);
+        }
         if (padding > k - 1) {
             throw new IllegalArgumentException(key + ": padding " + padding + " larger than kernel - 1");
         }
@@ -157,7 +160,10 @@ public final class Layers {
             NDArray var = spatialMean(centred.square());
             NDArray y = centred.div(var.add(eps).sqrt());
             if (s != null) {
-                y = y.mul(s).add(b);
+                y = y.mul(s);
+            }
+            if (b != null) {
+                y = y.add(b);
             }
             return new NDList(y);
         }, "instanceNorm");
@@ -171,6 +177,11 @@ public final class Layers {
 
     /** Batch normalisation in inference mode, from {@code key.weight/bias/running_mean/running_var}. */
     public static Block batchNorm(NetworkWeights w, String key, float eps) {
+        if (!w.has(key + ".running_mean") || !w.has(key + ".running_var")) {
+            // The key check lets norm statistics be absent (InstanceNorm files); batch norm needs them.
+            throw new io.brushwork.ModelException("batch norm '" + key + "' has no running_mean/running_var in the"
+                    + " file; inference needs the statistics saved with the model");
+        }
         NDArray mean = w.array(key + ".running_mean").reshape(1, -1, 1, 1);
         NDArray std = w.array(key + ".running_var").add(eps).sqrt().reshape(1, -1, 1, 1);
         NDArray gamma = w.array(key + ".weight").reshape(1, -1, 1, 1);

@@ -3,10 +3,12 @@ package io.brushwork.samples.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.brushwork.AtomicFile;
+import io.brushwork.ColorMode;
 import io.brushwork.Device;
 import io.brushwork.Images;
 import io.brushwork.Init;
 import io.brushwork.Optimizer;
+import io.brushwork.Pooling;
 import io.brushwork.Preprocessing;
 import io.brushwork.ProgressEvent;
 import io.brushwork.RgbImage;
@@ -57,8 +59,42 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "512", description = "Long side of the output in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--iterations", defaultValue = "500", description = "Optimiser iterations (default: ${DEFAULT-VALUE}).")
-    int iterations;
+    @Option(names = "--iterations", defaultValue = "500", split = ",", paramLabel = "N[,N...]",
+            description = "Optimiser iterations; with --scales one count per scale (default: ${DEFAULT-VALUE}).")
+    List<Integer> iterations;
+
+    @Option(names = "--scales", split = ",", paramLabel = "SIDE",
+            description = "Coarse to fine: optimise at each long side in turn (e.g. 256,512,1024); the last is the output size.")
+    List<Integer> scales;
+
+    @Option(names = "--style-scale", defaultValue = "1", description = "Style pictures at this fraction of the output size (default: ${DEFAULT-VALUE}).")
+    double styleScale;
+
+    @Option(names = "--preserve-colors", defaultValue = "none", paramLabel = "none|luminance|histogram",
+            description = "Keep the content's colours (default: ${DEFAULT-VALUE}).")
+    String preserveColors;
+
+    @Option(names = "--tile-size", paramLabel = "SIDE",
+            description = "Optimise outputs larger than this tile by tile, with feathered overlaps (bounds memory).")
+    Integer tileSize;
+
+    @Option(names = "--mask", paramLabel = "FILE",
+            description = "A mask per --style, in order: the style applies where the mask is white; black regions get no style.")
+    List<Path> masks;
+
+    @Option(names = "--histogram-weight", defaultValue = "0",
+            description = "Weight of the histogram loss (Risser et al.) on --histogram-layers (default: off).")
+    double histogramWeight;
+
+    @Option(names = "--histogram-layers", split = ",", defaultValue = "relu1_1,relu4_1", paramLabel = "LAYER",
+            description = "Layers of the histogram loss (default: ${DEFAULT-VALUE}).")
+    List<String> histogramLayers;
+
+    @Option(names = "--pooling", defaultValue = "max", description = "max or average (default: ${DEFAULT-VALUE}).")
+    String pooling;
+
+    @Option(names = "--normalize-gradients", description = "Divide each loss term's gradient by its L1 norm.")
+    boolean normalizeGradients;
 
     @Option(names = "--optimizer", defaultValue = "lbfgs", description = "lbfgs or adam (default: ${DEFAULT-VALUE}).")
     String optimizer;
@@ -126,7 +162,12 @@ final class StylizeCommand implements Callable<Integer> {
                 .contentLayers(contentLayers)
                 .styleLayers(parseStyleLayers())
                 .optimizer(parseOptimizer())
-                .iterations(iterations)
+                .iterations(iterations.stream().mapToInt(Integer::intValue).toArray())
+                .styleScale(styleScale)
+                .colorMode(parseEnum(ColorMode.class, preserveColors, "--preserve-colors"))
+                .pooling(parseEnum(Pooling.class, pooling, "--pooling"))
+                .normalizeGradients(normalizeGradients)
+                .histogramLoss(histogramWeight, histogramLayers.toArray(String[]::new))
                 .size(size)
                 .init(parseInit())
                 .seed(seed)
@@ -134,6 +175,20 @@ final class StylizeCommand implements Callable<Integer> {
                 .previewEvery(Math.max(0, saveEvery));
         if (saveEvery < 0) {
             throw usage("--save-every must be >= 0");
+        }
+        if (scales != null) {
+            builder.scales(scales);
+        }
+        if (tileSize != null) {
+            builder.tileSize(tileSize);
+        }
+        if (masks != null) {
+            if (masks.size() > styles.size()) {
+                throw usage("--mask: " + masks.size() + " masks for " + styles.size() + " --style pictures");
+            }
+            for (int i = 0; i < masks.size(); i++) {
+                builder.styleMask(i, Images.read(masks.get(i)));
+            }
         }
         if (styleBlend != null && styleBlend.size() != styles.size()) {
             throw usage("--style-blend has " + styleBlend.size() + " weights for " + styles.size() + " --style pictures");
@@ -151,17 +206,19 @@ final class StylizeCommand implements Callable<Integer> {
         } else {
             try (ProgressBar bar = new ProgressBarBuilder()
                     .setTaskName("stylize")
-                    .setInitialMax(iterations)
+                    .setInitialMax(request.stageIterations().stream().mapToLong(Integer::longValue).sum())
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(500)
                     .setMaxRenderedLength(120)
                     .build()) {
                 result = request.toBuilder().listener(e -> {
+                    // Tiles multiply the iterations; the first event knows the real total.
+                    bar.maxHint(e.totalIterations());
                     bar.stepTo(e.iteration());
                     bar.setExtraMessage(String.format(Locale.ROOT, " content %.3g style %.3g tv %.3g",
                             e.losses().content(), e.losses().style(), e.losses().totalVariation()));
                 }).build().run();
-                bar.stepTo(iterations);
+                bar.stepTo(result.iterations());
             }
         }
         result.save(out);
@@ -176,6 +233,15 @@ final class StylizeCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    private <E extends Enum<E>> E parseEnum(Class<E> type, String value, String option) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage(option + ": unexpected value '" + value + "'; expected one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        }
     }
 
     private void saveIntermediate(ProgressEvent event) {
