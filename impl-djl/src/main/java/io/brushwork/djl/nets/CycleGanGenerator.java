@@ -8,13 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CycleGAN's {@code resnet_9blocks} generator (junyanz/pytorch-CycleGAN-and-pix2pix, ngf 64,
- * instance norm without affine parameters, reflection padding, no dropout), keys {@code model.N.*}
- * as {@code nn.Sequential} numbers them. Input and output on -1..1; sides must be multiples of 4.
+ * CycleGAN's ResNet generator (junyanz/pytorch-CycleGAN-and-pix2pix: resnet_9blocks, also
+ * resnet_6blocks; instance norm without affine parameters, reflection padding), keys
+ * {@code model.N.*} as {@code nn.Sequential} numbers them; width and depth are read from the file. Input and output on -1..1; sides must be multiples of 4.
  */
 public final class CycleGanGenerator {
     private static final float EPS = 1e-5f;
-    private static final int BLOCKS = 9;
     /** Index of the first residual block in the Sequential. */
     private static final int FIRST_BLOCK = 10;
 
@@ -22,22 +21,25 @@ public final class CycleGanGenerator {
     }
 
     /**
-     * The expected tensors. Files trained with dropout number a residual block's second
-     * convolution 6 instead of 5 (the dropout layer sits in between); {@code dropout} selects that.
+     * The expected tensors for base width {@code ngf} (64 in the published models) and
+     * {@code blocks} residual blocks (9 for resnet_9blocks, 6 for resnet_6blocks). Files trained
+     * with dropout number a block's second convolution 6 instead of 5 (the dropout layer sits in
+     * between); {@code dropout} selects that.
      */
-    public static Map<String, long[]> expectedKeys(boolean dropout) {
+    public static Map<String, long[]> expectedKeys(long ngf, int blocks, boolean dropout) {
         Map<String, long[]> m = new LinkedHashMap<>();
-        conv(m, "model.1", 64, 3, 7);
-        conv(m, "model.4", 128, 64, 3);
-        conv(m, "model.7", 256, 128, 3);
-        for (int b = 0; b < BLOCKS; b++) {
+        conv(m, "model.1", ngf, 3, 7);
+        conv(m, "model.4", 2 * ngf, ngf, 3);
+        conv(m, "model.7", 4 * ngf, 2 * ngf, 3);
+        for (int b = 0; b < blocks; b++) {
             String p = "model." + (FIRST_BLOCK + b) + ".conv_block.";
-            conv(m, p + "1", 256, 256, 3);
-            conv(m, p + (dropout ? "6" : "5"), 256, 256, 3);
+            conv(m, p + "1", 4 * ngf, 4 * ngf, 3);
+            conv(m, p + (dropout ? "6" : "5"), 4 * ngf, 4 * ngf, 3);
         }
-        transposed(m, "model.19", 256, 128, 3);
-        transposed(m, "model.22", 128, 64, 3);
-        conv(m, "model.26", 3, 64, 7);
+        int up = FIRST_BLOCK + blocks;
+        transposed(m, "model." + up, 4 * ngf, 2 * ngf, 3);
+        transposed(m, "model." + (up + 3), 2 * ngf, ngf, 3);
+        conv(m, "model." + (up + 7), 3, ngf, 7);
         return m;
     }
 
@@ -52,7 +54,7 @@ public final class CycleGanGenerator {
         m.put(key + ".bias", new long[] {out});
     }
 
-    public static Block build(NetworkWeights w, boolean dropout) {
+    public static Block build(NetworkWeights w, int blocks, boolean dropout) {
         SequentialBlock net = new SequentialBlock()
                 .add(Layers.reflectionPad(3))
                 .add(Layers.conv(w, "model.1", 1, 0, true))
@@ -64,7 +66,7 @@ public final class CycleGanGenerator {
                 .add(Layers.conv(w, "model.7", 2, 1, true))
                 .add(norm())
                 .add(Activation.reluBlock());
-        for (int b = 0; b < BLOCKS; b++) {
+        for (int b = 0; b < blocks; b++) {
             String p = "model." + (FIRST_BLOCK + b) + ".conv_block.";
             net.add(Layers.residual(new SequentialBlock()
                     .add(Layers.reflectionPad(1))
@@ -75,14 +77,15 @@ public final class CycleGanGenerator {
                     .add(Layers.conv(w, p + (dropout ? "6" : "5"), 1, 0, true))
                     .add(norm())));
         }
-        net.add(Layers.convTranspose(w, "model.19", 2, 1, 1, true))
+        int up = FIRST_BLOCK + blocks;
+        net.add(Layers.convTranspose(w, "model." + up, 2, 1, 1, true))
                 .add(norm())
                 .add(Activation.reluBlock())
-                .add(Layers.convTranspose(w, "model.22", 2, 1, 1, true))
+                .add(Layers.convTranspose(w, "model." + (up + 3), 2, 1, 1, true))
                 .add(norm())
                 .add(Activation.reluBlock())
                 .add(Layers.reflectionPad(3))
-                .add(Layers.conv(w, "model.26", 1, 0, true))
+                .add(Layers.conv(w, "model." + (up + 7), 1, 0, true))
                 .add(Activation.tanhBlock());
         return net;
     }

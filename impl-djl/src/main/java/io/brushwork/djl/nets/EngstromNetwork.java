@@ -11,7 +11,8 @@ import java.util.Map;
  * Engstrom's fast-style-transfer network (the ml5 / TensorFlow checkpoints): convolutions without
  * bias, each followed by instance norm (eps 1e-3, scale and shift), TensorFlow SAME padding,
  * five residual blocks, two transposed convolutions, output {@code tanh(x) * 150 + 127.5}.
- * Input and output on 0..255; sides must be multiples of 4.
+ * Input and output on 0..255; sides must be multiples of 4. The base width is read from the
+ * file (32 in the published networks).
  */
 public final class EngstromNetwork {
     private static final float EPS = 1e-3f;
@@ -19,19 +20,20 @@ public final class EngstromNetwork {
     private EngstromNetwork() {
     }
 
-    public static Map<String, long[]> expectedKeys() {
+    /** The tensors for base width {@code c} (32 in the published networks: then 64 and 128 inside). */
+    public static Map<String, long[]> expectedKeys(long c) {
         Map<String, long[]> m = new LinkedHashMap<>();
-        unit(m, "conv1", new long[] {32, 3, 9, 9}, 32);
-        unit(m, "conv2", new long[] {64, 32, 3, 3}, 64);
-        unit(m, "conv3", new long[] {128, 64, 3, 3}, 128);
+        unit(m, "conv1", new long[] {c, 3, 9, 9}, c);
+        unit(m, "conv2", new long[] {2 * c, c, 3, 3}, 2 * c);
+        unit(m, "conv3", new long[] {4 * c, 2 * c, 3, 3}, 4 * c);
         for (int r = 1; r <= 5; r++) {
-            unit(m, "res" + r + ".conv1", new long[] {128, 128, 3, 3}, 128);
-            unit(m, "res" + r + ".conv2", new long[] {128, 128, 3, 3}, 128);
+            unit(m, "res" + r + ".conv1", new long[] {4 * c, 4 * c, 3, 3}, 4 * c);
+            unit(m, "res" + r + ".conv2", new long[] {4 * c, 4 * c, 3, 3}, 4 * c);
         }
         // Transposed convolutions keep PyTorch's [in, out, k, k] layout.
-        unit(m, "deconv1", new long[] {128, 64, 3, 3}, 64);
-        unit(m, "deconv2", new long[] {64, 32, 3, 3}, 32);
-        unit(m, "conv4", new long[] {3, 32, 9, 9}, 3);
+        unit(m, "deconv1", new long[] {4 * c, 2 * c, 3, 3}, 2 * c);
+        unit(m, "deconv2", new long[] {2 * c, c, 3, 3}, c);
+        unit(m, "conv4", new long[] {3, c, 9, 9}, 3);
         return m;
     }
 

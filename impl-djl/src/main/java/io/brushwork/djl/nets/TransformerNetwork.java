@@ -11,7 +11,8 @@ import java.util.Map;
  * pytorch/examples' fast_neural_style {@code TransformerNet} (Johnson et al.): reflection-padded
  * convolutions with bias, affine instance norm (eps 1e-5), five residual blocks, nearest
  * upsampling then convolution instead of transposed convolutions. Input on 0..255; the output is
- * clamped to 0..255 as the example's {@code stylize} does. Sides must be multiples of 4.
+ * clamped to 0..255 as the example's {@code stylize} does. Sides must be multiples of 4. The base
+ * width is read from the file (32 in the example).
  */
 public final class TransformerNetwork {
     private static final float EPS = 1e-5f;
@@ -19,25 +20,26 @@ public final class TransformerNetwork {
     private TransformerNetwork() {
     }
 
-    public static Map<String, long[]> expectedKeys() {
+    /** The tensors for base width {@code c} (32 in pytorch/examples: then 64 and 128 inside). */
+    public static Map<String, long[]> expectedKeys(long c) {
         Map<String, long[]> m = new LinkedHashMap<>();
-        conv(m, "conv1", 32, 3, 9);
-        norm(m, "in1", 32);
-        conv(m, "conv2", 64, 32, 3);
-        norm(m, "in2", 64);
-        conv(m, "conv3", 128, 64, 3);
-        norm(m, "in3", 128);
+        conv(m, "conv1", c, 3, 9);
+        norm(m, "in1", c);
+        conv(m, "conv2", 2 * c, c, 3);
+        norm(m, "in2", 2 * c);
+        conv(m, "conv3", 4 * c, 2 * c, 3);
+        norm(m, "in3", 4 * c);
         for (int r = 1; r <= 5; r++) {
-            conv(m, "res" + r + ".conv1", 128, 128, 3);
-            norm(m, "res" + r + ".in1", 128);
-            conv(m, "res" + r + ".conv2", 128, 128, 3);
-            norm(m, "res" + r + ".in2", 128);
+            conv(m, "res" + r + ".conv1", 4 * c, 4 * c, 3);
+            norm(m, "res" + r + ".in1", 4 * c);
+            conv(m, "res" + r + ".conv2", 4 * c, 4 * c, 3);
+            norm(m, "res" + r + ".in2", 4 * c);
         }
-        conv(m, "deconv1", 64, 128, 3);
-        norm(m, "in4", 64);
-        conv(m, "deconv2", 32, 64, 3);
-        norm(m, "in5", 32);
-        conv(m, "deconv3", 3, 32, 9);
+        conv(m, "deconv1", 2 * c, 4 * c, 3);
+        norm(m, "in4", 2 * c);
+        conv(m, "deconv2", c, 2 * c, 3);
+        norm(m, "in5", c);
+        conv(m, "deconv3", 3, c, 9);
         return m;
     }
 

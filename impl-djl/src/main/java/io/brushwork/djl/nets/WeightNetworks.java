@@ -63,27 +63,31 @@ public final class WeightNetworks {
         String name = architecture.id() + " network";
         switch (architecture) {
             case ENGSTROM: {
-                NetworkWeights w = NetworkWeights.of(file, EngstromNetwork.expectedKeys(), name, manager);
+                long c = probe(file, EngstromNetwork.expectedKeys(1), "conv1.weight")[0];
+                NetworkWeights w = NetworkWeights.of(file, EngstromNetwork.expectedKeys(c), name, manager);
                 return new Loaded(architecture, EngstromNetwork.build(w), PixelRange.BYTE, PixelRange.BYTE, 4, 0, 0);
             }
             case TRANSFORMER_NET: {
-                NetworkWeights w = NetworkWeights.of(file, TransformerNetwork.expectedKeys(), name, manager);
+                long c = probe(file, TransformerNetwork.expectedKeys(1), "conv1.conv2d.weight")[0];
+                NetworkWeights w = NetworkWeights.of(file, TransformerNetwork.expectedKeys(c), name, manager);
                 return new Loaded(architecture, TransformerNetwork.build(w), PixelRange.BYTE, PixelRange.BYTE, 4, 0, 0);
             }
             case CYCLEGAN_RESNET9: {
                 boolean dropout = hasSuffix(file, "model.10.conv_block.6.weight");
-                NetworkWeights w = NetworkWeights.of(file, CycleGanGenerator.expectedKeys(dropout), name, manager);
-                return new Loaded(architecture, CycleGanGenerator.build(w, dropout), PixelRange.SIGNED,
+                String prefix = KeyMapping.match(file, CycleGanGenerator.expectedKeys(1, 9, dropout), true).prefix();
+                int blocks = residualBlocks(file, prefix);
+                long ngf = probe(file, CycleGanGenerator.expectedKeys(1, blocks, dropout), "model.1.weight")[0];
+                NetworkWeights w = NetworkWeights.of(file, CycleGanGenerator.expectedKeys(ngf, blocks, dropout), name,
+                        manager);
+                return new Loaded(architecture, CycleGanGenerator.build(w, blocks, dropout), PixelRange.SIGNED,
                         PixelRange.SIGNED, 4, 0, 0);
             }
             case DCGAN: {
                 DcganGenerator.Layout layout = hasSuffix(file, "formatLayer.weight")
                         ? DcganGenerator.Layout.GAN_ZOO : DcganGenerator.Layout.EXAMPLES;
-                // The names fix the wrapper prefix; the first and last shapes give nz, ngf and nc.
-                KeyMapping names = KeyMapping.match(file, DcganGenerator.expectedKeys(layout, 1, 1, 1), true);
-                long[] first = file.shape(names.prefix() + layout.convolutions().get(0) + ".weight");
-                long[] last = file.shape(names.prefix() + layout.convolutions().get(4) + ".weight");
-                long[] dims = DcganGenerator.dimensions(first, last);
+                Map<String, long[]> names = DcganGenerator.expectedKeys(layout, 1, 1, 1);
+                long[] dims = DcganGenerator.dimensions(probe(file, names, layout.convolutions().get(0) + ".weight"),
+                        probe(file, names, layout.convolutions().get(4) + ".weight"));
                 if (dims[2] != 3) {
                     throw new ModelException(file.path() + ": this DCGAN makes " + dims[2]
                             + "-channel pictures; Brushwork generates RGB (3 channels)");
@@ -96,5 +100,35 @@ public final class WeightNetworks {
             default:
                 throw new ModelException(file.path() + ": " + architecture.id() + " is not built from weights");
         }
+    }
+
+    /**
+     * The shape of one tensor, found under the wrapper prefix that the layout's names point to;
+     * the architectures read their widths from it.
+     */
+    private static long[] probe(WeightFile file, Map<String, long[]> layout, String key) {
+        String full = KeyMapping.match(file, layout, true).prefix() + key;
+        if (!file.contains(full)) {
+            throw new ModelException(file.path() + " lacks '" + key + "', which gives the network's width;"
+                    + " is it the architecture you named?");
+        }
+        long[] shape = file.shape(full);
+        if (shape.length == 0 || shape[0] <= 0 || shape[0] > 1 << 16) {
+            throw new ModelException(file.path() + ": '" + key + "' has an implausible shape "
+                    + java.util.Arrays.toString(shape));
+        }
+        return shape;
+    }
+
+    /** How many {@code model.N.conv_block.1.weight} keys follow each other from N = 10. */
+    private static int residualBlocks(WeightFile file, String prefix) {
+        int blocks = 0;
+        while (file.contains(prefix + "model." + (10 + blocks) + ".conv_block.1.weight")) {
+            blocks++;
+        }
+        if (blocks == 0) {
+            throw new ModelException(file.path() + " has no CycleGAN residual blocks (model.10.conv_block.1.weight)");
+        }
+        return blocks;
     }
 }
