@@ -1,6 +1,5 @@
 package io.brushwork.samples.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.brushwork.Device;
 import io.brushwork.Images;
@@ -21,11 +20,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -275,20 +271,7 @@ final class StylizeCommand implements Callable<Integer> {
         json.addProperty("engine", result.engine());
         json.addProperty("optimizer", optimizer);
         json.addProperty("output", out.toAbsolutePath().toString());
-        String text = new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n";
-        try {
-            Path dir = report.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new io.brushwork.BrushworkException("cannot write report " + report + ": " + e.getMessage(), e);
-        }
+        Reports.write(report, json);
     }
 
     private CommandLine.ParameterException usage(String message) {
