@@ -26,9 +26,7 @@ public interface Generator extends AutoCloseable {
 
     static Generator fromZoo(String id, NetworkOptions options) {
         Engines.ZooModel model = Engines.resolveZooModel(id);
-        NetworkOptions effective = options.architecture().isPresent() || model.architecture().isEmpty()
-                ? options : options.toBuilder().architecture(model.architecture().get()).build();
-        return fromFile(model.file(), effective);
+        return fromFile(model.file(), options.withArchitectureOrElse(model.architecture()));
     }
 
     /** Length of the latent vectors the network takes. */

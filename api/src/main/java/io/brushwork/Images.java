@@ -7,22 +7,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -177,22 +171,10 @@ public final class Images {
                     + "'; use .png, .jpg or .jpeg");
         }
         byte[] encoded = encode(image, extension);
-        Path dir = target.getParent();
-        Path temp = dir.resolve(".brushwork-" + UUID.randomUUID() + ".tmp");
         try {
-            Files.createDirectories(dir);
-            writeDurably(temp, encoded);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(target.getParent());
+            AtomicFile.write(target, encoded);
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException | RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
             throw new ImageWriteException(path + ": cannot write image: " + e, e);
         }
     }
@@ -231,17 +213,6 @@ public final class Images {
             writer.dispose();
         }
         return bytes.toByteArray();
-    }
-
-    /** Forces the bytes to disk before the rename, so that a crash cannot leave an empty file in place. */
-    private static void writeDurably(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
     }
 
     private static void checkLimit(long maxPixels) {

@@ -53,6 +53,14 @@ public final class NetworkOptions {
         return processingSize == null ? OptionalInt.empty() : OptionalInt.of(processingSize);
     }
 
+    /**
+     * These options if they name an architecture, else these with {@code fallback}'s (such as the
+     * one a model zoo entry records), if any.
+     */
+    NetworkOptions withArchitectureOrElse(Optional<Architecture> fallback) {
+        return architecture != null || fallback.isEmpty() ? this : toBuilder().architecture(fallback.get()).build();
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.architecture = architecture;

@@ -125,6 +125,21 @@ public final class RgbImage {
         return new RgbImage(width, height, q);
     }
 
+    /** The rectangle of {@code width x height} pixels whose top left is ({@code x}, {@code y}). */
+    public RgbImage crop(int x, int y, int width, int height) {
+        if (x < 0 || y < 0 || width <= 0 || height <= 0 || x + width > this.width || y + height > this.height) {
+            throw new IllegalArgumentException("crop " + width + "x" + height + " at (" + x + "," + y
+                    + ") does not fit in " + this.width + "x" + this.height);
+        }
+        float[] out = new float[3 * width * height];
+        for (int c = 0; c < 3; c++) {
+            for (int row = 0; row < height; row++) {
+                System.arraycopy(planes, (c * this.height + y + row) * this.width + x, out, (c * height + row) * width, width);
+            }
+        }
+        return new RgbImage(width, height, out);
+    }
+
     /** Resamples to exactly {@code newWidth x newHeight} with a Lanczos-3 filter (anti-aliased when shrinking). */
     public RgbImage resize(int newWidth, int newHeight) {
         if (newWidth <= 0 || newHeight <= 0) {

@@ -29,9 +29,7 @@ public interface Translator extends AutoCloseable {
 
     static Translator fromZoo(String id, NetworkOptions options) {
         Engines.ZooModel model = Engines.resolveZooModel(id);
-        NetworkOptions effective = options.architecture().isPresent() || model.architecture().isEmpty()
-                ? options : options.toBuilder().architecture(model.architecture().get()).build();
-        return fromFile(model.file(), effective);
+        return fromFile(model.file(), options.withArchitectureOrElse(model.architecture()));
     }
 
     /** Translates one picture; the result has the input's size. */

@@ -59,6 +59,11 @@ final class Vgg19Network implements AutoCloseable {
      * anything is built: a file that lacks a layer fails with one message listing what is missing.
      */
     static Vgg19Network load(Vgg19 spec, String deepest, NDManager parent) {
+        return load(spec, deepest, io.brushwork.Pooling.MAX, parent);
+    }
+
+    /** As {@link #load(Vgg19, String, NDManager)}, with max or average pooling. */
+    static Vgg19Network load(Vgg19 spec, String deepest, io.brushwork.Pooling pooling, NDManager parent) {
         int depth = Vgg19.layerIndex(deepest);
         NDManager manager = parent.newSubManager();
         try {
@@ -86,7 +91,9 @@ final class Vgg19Network implements AutoCloseable {
                 } else if (name.startsWith("relu")) {
                     layers.add(Activation.reluBlock());
                 } else {
-                    layers.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+                    layers.add(pooling == io.brushwork.Pooling.AVERAGE
+                            ? Pool.avgPool2dBlock(new Shape(2, 2), new Shape(2, 2), new Shape(0, 0))
+                            : Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
                 }
             }
             return new Vgg19Network(manager, layers, preprocessing, spec.toString());

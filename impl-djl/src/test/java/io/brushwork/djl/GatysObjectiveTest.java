@@ -150,8 +150,10 @@ class GatysObjectiveTest {
     }
 
     private static GatysObjective objective(Weights w, float[] content) {
-        return new GatysObjective(PyTorchRuntime.engine(), network, w, List.of("relu2_1"),
-                Map.of("relu1_1", 1.0, "relu2_1", 0.5), picture(content),
-                List.of(picture(randomPicture(20)), picture(randomPicture(21))), List.of(1.0, 3.0), manager);
+        GatysObjective.Terms terms = new GatysObjective.Terms(w, List.of("relu2_1"),
+                Map.of("relu1_1", 1.0, "relu2_1", 0.5), false, 0, List.of());
+        StyleTargets targets = StyleTargets.compute(network, List.of(picture(randomPicture(20)), picture(randomPicture(21))),
+                List.of(1.0, 3.0), terms.activeStyleLayers(), List.of(), false, manager);
+        return new GatysObjective(PyTorchRuntime.engine(), network, terms, targets, picture(content), List.of(), manager);
     }
 }

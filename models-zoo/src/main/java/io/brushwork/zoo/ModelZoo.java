@@ -1,26 +1,25 @@
 package io.brushwork.zoo;
 
+import io.brushwork.AtomicFile;
 import io.brushwork.InvalidOptionException;
 import io.brushwork.ModelException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -664,23 +663,18 @@ public final class ModelZoo {
         p.setProperty("modified", Long.toString(record.modified));
         Path path = recordPath(file);
         try {
-            Path tmp = newHiddenFile(path, ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    p.store(out, "SHA-256 of " + file.getFileName() + ", for the size and modification time below");
-                }
-                move(tmp, path);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            // Its temporary file, .<fileName>.sha256.<random>.tmp, is one that deleteStaleParts removes.
+            AtomicFile.write(path, channel -> p.store(Channels.newOutputStream(channel),
+                    "SHA-256 of " + file.getFileName() + ", for the size and modification time below"));
         } catch (IOException e) {
             throw new ModelException("cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * A new empty file {@code .<name>.<random><suffix>} beside {@code file}. Unlike
-     * Files.createTempFile it gets the usual permissions (the umask's), so a cache can be shared.
+     * A new empty file {@code .<name>.<random><suffix>} beside {@code file}, named as
+     * {@link AtomicFile} names its temporary files. Unlike Files.createTempFile it gets the usual
+     * permissions (the umask's), so a cache can be shared.
      */
     private static Path newHiddenFile(Path file, String suffix) throws IOException {
         while (true) {
@@ -691,14 +685,6 @@ public final class ModelZoo {
             } catch (FileAlreadyExistsException e) {
                 // Try another name.
             }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -849,7 +835,7 @@ public final class ModelZoo {
             checkSize(source, entry, bytes);
             checkSha256(source, entry, actual);
             try {
-                move(part, attempt.target);
+                AtomicFile.move(part, attempt.target);
             } catch (IOException e) {
                 throw new ModelException("cannot move the download to " + attempt.target + ": " + e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package io.brushwork.zoo;
 
+import io.brushwork.AtomicFile;
 import io.brushwork.ModelException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,11 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads and writes numpy {@code .npy} files of floating-point arrays, such as the latent vectors
@@ -224,24 +221,19 @@ public final class Npy {
 
     /**
      * Writes an array as little-endian float32, C order, format version 1.0, as {@code np.save}
-     * does. The file appears at {@code path} only once complete: it is written beside it and
-     * then moved over it, so readers never see a partial file and, on failure, an existing file
-     * is left as it was.
+     * does. The file appears at {@code path} only once complete: it is written through
+     * {@link AtomicFile}, so readers never see a partial file and, on failure, an existing file is
+     * left as it was.
      *
      * @throws ModelException if the file cannot be written
      */
     public static void write(Path path, NpyArray array) {
         Objects.requireNonNull(array, "array");
         byte[] header = header(array.shape());
-        Path target = path.toAbsolutePath();
-        // Not Files.createTempFile: it would give the result owner-only permissions instead of the umask's.
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        boolean moved = false;
+        float[] values = array.data();
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            AtomicFile.write(path, out -> {
                 writeFully(out, ByteBuffer.wrap(header));
-                float[] values = array.data();
                 ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
                 for (int from = 0; from < values.length; from += CHUNK_BYTES / Float.BYTES) {
                     int count = Math.min(CHUNK_BYTES / Float.BYTES, values.length - from);
@@ -250,25 +242,9 @@ public final class Npy {
                     chunk.limit(count * Float.BYTES);
                     writeFully(out, chunk);
                 }
-                // Flushed before the rename so a crash cannot leave a complete-looking name on partial data.
-                out.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
+            });
         } catch (IOException e) {
             throw new ModelException("cannot write .npy file " + path + ": " + e, e);
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The write failure is what the caller needs to see; a stray temp file is harmless.
-                }
-            }
         }
     }
 

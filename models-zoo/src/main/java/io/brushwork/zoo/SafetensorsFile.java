@@ -9,9 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -80,24 +78,7 @@ public final class SafetensorsFile implements WeightFile {
      * @throws ModelException if the file cannot be opened or read
      */
     public static SafetensorsFile open(Path path) {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(path, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new ModelException("model file not found: " + path, e);
-        } catch (IOException e) {
-            throw new ModelException("cannot open model file " + path + ": " + e, e);
-        }
-        try {
-            return load(path, channel);
-        } catch (RuntimeException e) {
-            try {
-                channel.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        return ModelFiles.open(path, channel -> load(path, channel));
     }
 
     private static SafetensorsFile load(Path path, FileChannel channel) {
@@ -388,19 +369,8 @@ public final class SafetensorsFile implements WeightFile {
 
     /** Fills {@code buffer} from {@code position}, failing if the file ends first. */
     private static void readFully(Path path, FileChannel channel, ByteBuffer buffer, long position) {
-        try {
-            long at = position;
-            while (buffer.hasRemaining()) {
-                int n = channel.read(buffer, at);
-                if (n < 0) {
-                    throw malformed(path, "the file ends at byte " + at + ", before the data its header describes"
-                            + " (was it truncated after opening?)");
-                }
-                at += n;
-            }
-        } catch (IOException e) {
-            throw new ModelException("cannot read model file " + path + ": " + e, e);
-        }
+        ModelFiles.readFully(path, channel, buffer, position, at -> malformed(path, "the file ends at byte " + at
+                + ", before the data its header describes (was it truncated after opening?)"));
     }
 
     /** Closes the file; reading afterwards fails. Closing twice is harmless. */

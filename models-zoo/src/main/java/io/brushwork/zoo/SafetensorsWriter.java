@@ -1,5 +1,6 @@
 package io.brushwork.zoo;
 
+import io.brushwork.AtomicFile;
 import io.brushwork.ModelException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,15 +10,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes float32 safetensors files that {@link SafetensorsFile} and the reference implementation
@@ -32,8 +28,8 @@ public final class SafetensorsWriter {
 
     /**
      * Writes the tensors, in the map's iteration order, as {@link DType#F32}. The file appears
-     * at {@code path} only once complete: it is written to a temporary file in the same
-     * directory and then moved over {@code path}, so readers never see a partial file.
+     * at {@code path} only once complete: it is written through {@link AtomicFile}, so readers
+     * never see a partial file and, on failure, an existing file is left as it was.
      *
      * @param tensors the tensors by name; each key must equal its tensor's {@link Tensor#name()}
      * @param metadata the {@code __metadata__} strings; omitted from the header when empty
@@ -43,14 +39,8 @@ public final class SafetensorsWriter {
      */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) {
         byte[] header = header(tensors, metadata);
-        Path target = path.toAbsolutePath();
-        // Not Files.createTempFile: it would give the result owner-only permissions instead of
-        // the umask's. CREATE_NEW still guarantees that nothing else is overwritten.
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        boolean moved = false;
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            AtomicFile.write(path, out -> {
                 ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length);
                 writeFully(out, length);
                 writeFully(out, ByteBuffer.wrap(header));
@@ -65,21 +55,9 @@ public final class SafetensorsWriter {
                         writeFully(out, chunk);
                     }
                 }
-                // Flush before the rename so a crash cannot leave a complete-looking name on partial data.
-                out.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
+            });
         } catch (IOException e) {
             throw new ModelException("cannot write model file " + path + ": " + e, e);
-        } finally {
-            if (!moved) {
-                deleteQuietly(temp);
-            }
         }
     }
 
@@ -163,14 +141,6 @@ public final class SafetensorsWriter {
     private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             out.write(buffer);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // The original failure is what the caller needs to see; a stray temp file is harmless.
         }
     }
 }

@@ -15,9 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -119,21 +117,10 @@ public final class TorchCheckpoint implements WeightFile {
             zip = new ZipFile(path.toFile());
         } catch (ZipException e) {
             throw malformed(path, "not a readable zip archive (" + e.getMessage() + ")", e);
-        } catch (NoSuchFileException e) {
-            throw new ModelException("model file not found: " + path, e);
         } catch (IOException e) {
-            throw new ModelException("cannot open model file " + path + ": " + e, e);
+            throw ModelFiles.cannotOpen(path, e);
         }
-        try {
-            return loadZip(path, zip);
-        } catch (RuntimeException e) {
-            try {
-                zip.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        return ModelFiles.closingOnFailure(zip, opened -> loadZip(path, opened));
     }
 
     private static TorchCheckpoint loadZip(Path path, ZipFile zip) {
@@ -224,24 +211,7 @@ public final class TorchCheckpoint implements WeightFile {
     }
 
     private static TorchCheckpoint openLegacy(Path path) {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(path, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new ModelException("model file not found: " + path, e);
-        } catch (IOException e) {
-            throw new ModelException("cannot open model file " + path + ": " + e, e);
-        }
-        try {
-            return loadLegacy(path, channel);
-        } catch (RuntimeException e) {
-            try {
-                channel.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        return ModelFiles.open(path, channel -> loadLegacy(path, channel));
     }
 
     /**
@@ -534,18 +504,8 @@ public final class TorchCheckpoint implements WeightFile {
     }
 
     private static void readFully(Path path, FileChannel channel, ByteBuffer buffer, long position) {
-        try {
-            long at = position;
-            while (buffer.hasRemaining()) {
-                int n = channel.read(buffer, at);
-                if (n < 0) {
-                    throw malformed(path, "the file ends at byte " + at + " (truncated file?)");
-                }
-                at += n;
-            }
-        } catch (IOException e) {
-            throw new ModelException("cannot read model file " + path + ": " + e, e);
-        }
+        ModelFiles.readFully(path, channel, buffer, position,
+                at -> malformed(path, "the file ends at byte " + at + " (truncated file?)"));
     }
 
     /** Where the bytes of each storage live: zip entries, or regions of a legacy file. */

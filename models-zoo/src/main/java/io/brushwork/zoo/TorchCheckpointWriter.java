@@ -1,5 +1,6 @@
 package io.brushwork.zoo;
 
+import io.brushwork.AtomicFile;
 import io.brushwork.ModelException;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,13 +11,8 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
@@ -70,8 +65,8 @@ public final class TorchCheckpointWriter {
 
     /**
      * Writes the tensors, in the map's iteration order, as a float32 state dict. The file
-     * appears at {@code path} only once complete: it is written to a temporary file in the same
-     * directory and then moved over {@code path}, so readers never see a partial file.
+     * appears at {@code path} only once complete: it is written through {@link AtomicFile}, so
+     * readers never see a partial file and, on failure, an existing file is left as it was.
      *
      * @param tensors the tensors by name; each key must equal its tensor's {@link Tensor#name()}
      * @throws IllegalArgumentException if a key differs from its tensor's name
@@ -95,38 +90,20 @@ public final class TorchCheckpointWriter {
         }
         byte[] state = statePickle(names, keys, storages, format == Format.LEGACY);
 
-        Path target = path.toAbsolutePath();
-        // Not Files.createTempFile: it would give the result owner-only permissions instead of
-        // the umask's. CREATE_NEW still guarantees that nothing else is overwritten.
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            AtomicFile.write(path, channel -> {
                 CountingStream out = new CountingStream(new BufferedOutputStream(Channels.newOutputStream(channel),
                         1 << 16));
                 if (format == Format.ZIP) {
-                    writeZip(out, archiveName(target), state, storages);
+                    writeZip(out, archiveName(path.toAbsolutePath()), state, storages);
                 } else {
                     writeLegacy(out, state, storages);
                 }
+                // Not close(): that would close the channel before AtomicFile forces it to disk.
                 out.flush();
-                // Flush before the rename so a crash cannot leave a complete-looking name on partial data.
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
+            });
         } catch (IOException e) {
             throw new ModelException("cannot write model file " + path + ": " + e, e);
-        } finally {
-            if (!moved) {
-                deleteQuietly(temp);
-            }
         }
     }
 
@@ -272,14 +249,6 @@ public final class TorchCheckpointWriter {
             chunk.clear();
             chunk.asFloatBuffer().put(values, from, count);
             out.write(chunk.array(), 0, count * Float.BYTES);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // The original failure is what the caller needs to see; a stray temp file is harmless.
         }
     }
 

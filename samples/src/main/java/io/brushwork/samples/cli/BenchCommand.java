@@ -20,11 +20,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code brushwork bench}: seconds per Gatys iteration on seeded random VGG-19 weights, for
- * blocks 1-3 (the layers of the public weights) and the full depth, with peak resident memory.
+ * {@code brushwork bench}: seconds per Gatys iteration on seeded random VGG-19 weights (blocks 1-3,
+ * the layers of the public weights, and the full depth), and latency and throughput of the
+ * feed-forward networks on each engine path, with peak resident memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure Gatys seconds per iteration (random VGG-19 weights, synthetic pictures).")
+        description = "Measure Gatys seconds per iteration and feed-forward latency (random weights, synthetic pictures).")
 final class BenchCommand implements Callable<Integer> {
     /** Layers available in the blocks 1-3 weights, and neural-style's full-depth defaults. */
     private static final List<String> SHALLOW_STYLE = List.of("relu1_1", "relu2_1", "relu3_1");
@@ -32,6 +33,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--suites", split = ",", defaultValue = "gatys,translators,generators",
+            description = "What to measure (default: ${DEFAULT-VALUE}).")
+    List<String> suites;
+
+    @Option(names = "--fast-style", paramLabel = "DIR", defaultValue = "../shared/models/fast-style",
+            description = "Folder with udnie.pt and udnie.onnx for the TorchScript and ONNX paths (skipped when absent;"
+                    + " default: ${DEFAULT-VALUE}).")
+    Path fastStyle;
 
     @Option(names = "--sizes", split = ",", defaultValue = "256,512", description = "Long sides (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
@@ -50,11 +60,28 @@ final class BenchCommand implements Callable<Integer> {
     String device;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (iterations < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--iterations must be >= 1");
         }
+        for (String suite : suites) {
+            if (!List.of("gatys", "translators", "generators").contains(suite)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--suites: expected gatys, translators or generators, got '" + suite + "'");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
+        if (suites.contains("gatys")) {
+            gatys(out);
+        }
+        if (suites.contains("translators") || suites.contains("generators")) {
+            new FeedForwardBench(out, Device.parse(device), sizes, Math.max(3, iterations), fastStyle)
+                    .run(suites.contains("translators"), suites.contains("generators"));
+        }
+        return 0;
+    }
+
+    private void gatys(PrintWriter out) {
         out.printf(Locale.ROOT, "%-10s %6s %-9s %6s %10s %10s %12s%n",
                 "depth", "size", "optimizer", "iters", "evals", "s/iter", "peak RSS MB");
         out.flush();
@@ -72,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "engine: %s; %d cores; peak RSS is the process high-water mark so far%n",
                 lastEngine, Runtime.getRuntime().availableProcessors());
-        return 0;
+        out.flush();
     }
 
     private String lastEngine = "";

@@ -1,0 +1,137 @@
+package io.brushwork.djl;
+
+import io.brushwork.ColorMode;
+import io.brushwork.EngineException;
+import io.brushwork.InvalidOptionException;
+import io.brushwork.Pooling;
+import io.brushwork.ProgressEvent;
+import io.brushwork.RgbImage;
+import io.brushwork.StyleTransfer;
+import io.brushwork.StylizedImage;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Coarse-to-fine, style scale, tiles, masks, colour modes and the extra loss options, on fixtures made here. */
+class StyleRefinementsTest {
+
+    @Test
+    void coarseToFineRunsEachStageAndEndsAtTheLastScale() {
+        List<ProgressEvent> events = new ArrayList<>();
+        StylizedImage out = StyleTransferRunTest.small().scales(24, 40).iterations(3, 4).listener(events::add).run();
+        assertThat(out.image().width()).isEqualTo(40);
+        assertThat(out.iterations()).isEqualTo(7);
+        assertThat(events).hasSize(7);
+        assertThat(events.get(6).totalIterations()).isEqualTo(7);
+        assertThat(out.losses().style()).isLessThan(out.initialLosses().style());
+        assertThatThrownBy(() -> StyleTransferRunTest.small().scales(40, 24).build())
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("coarse to fine");
+        assertThatThrownBy(() -> StyleTransferRunTest.small().scales(24, 40).iterations(3, 4, 5).build())
+                .isInstanceOf(InvalidOptionException.class).hasMessageStartingWith("iterations:");
+    }
+
+    @Test
+    void styleScaleChangesTheStyleTargets() {
+        double full = StyleTransferRunTest.small().iterations(1).run().initialLosses().style();
+        double half = StyleTransferRunTest.small().styleScale(0.5).iterations(1).run().initialLosses().style();
+        assertThat(half).isNotEqualTo(full);
+        assertThatThrownBy(() -> StyleTransferRunTest.small().styleScale(0).build())
+                .isInstanceOf(InvalidOptionException.class).hasMessageStartingWith("styleScale:");
+    }
+
+    @Test
+    void tilesCoverTheWholePictureWithOverlap() {
+        StyleTransfer request = StyleTransferRunTest.small().content(StyleTransferRunTest.gradient(200, 150))
+                .size(200).tileSize(64).iterations(2).build();
+        List<int[]> tiles = DjlStyleTransferEngine.tiles(request.outputSize(), request);
+        assertThat(tiles.size()).isGreaterThan(4);
+        int[] covered = new int[200 * 150];
+        for (int[] t : tiles) {
+            assertThat(t[2] - t[0]).isLessThanOrEqualTo(64);
+            assertThat(t[3] - t[1]).isLessThanOrEqualTo(64);
+            for (int y = t[1]; y < t[3]; y++) {
+                for (int x = t[0]; x < t[2]; x++) {
+                    covered[y * 200 + x]++;
+                }
+            }
+        }
+        for (int c : covered) {
+            assertThat(c).isPositive();
+        }
+        List<ProgressEvent> events = new ArrayList<>();
+        StylizedImage out = request.toBuilder().listener(events::add).build().run();
+        assertThat(out.image().width()).isEqualTo(200);
+        assertThat(out.image().height()).isEqualTo(150);
+        assertThat(events).hasSize(2 * tiles.size());
+        assertThat(request.estimatePeakBytes()).isLessThan(request.toBuilder().tileSize(200).build().estimatePeakBytes());
+    }
+
+    @Test
+    void aRunThatCannotFitFailsBeforeStarting() {
+        StyleTransfer huge = StyleTransferRunTest.small().size(9000)
+                .contentLayers("relu4_2").build();
+        assertThat(huge.estimatePeakBytes()).isGreaterThan(64L << 30);
+        long before = System.nanoTime();
+        assertThatThrownBy(huge::run).isInstanceOf(EngineException.class).hasMessageContaining("tile");
+        assertThat((System.nanoTime() - before) / 1e9).isLessThan(5);
+    }
+
+    @Test
+    void aMaskedOutRegionGetsNoStyle() {
+        RgbImage mask = leftHalfWhite(40, 32);
+        StylizedImage masked = StyleTransferRunTest.small().styleMask(0, mask).iterations(15).run();
+        StylizedImage full = StyleTransferRunTest.small().iterations(15).run();
+        RgbImage content = StyleTransferRunTest.gradient(40, 32).resize(40, 32);
+        double maskedRight = rightHalfDifference(masked.image(), content);
+        double fullRight = rightHalfDifference(full.image(), content);
+        assertThat(maskedRight).isLessThan(fullRight / 2);
+        assertThatThrownBy(() -> StyleTransferRunTest.small().styleMask(3, mask).build())
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("style index 3");
+    }
+
+    static RgbImage leftHalfWhite(int w, int h) {
+        float[] p = new float[3 * w * h];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w / 2; x++) {
+                    p[(c * h + y) * w + x] = 255;
+                }
+            }
+        }
+        return RgbImage.of(w, h, p);
+    }
+
+    /** Mean absolute difference over the right third (away from the mask's edge). */
+    static double rightHalfDifference(RgbImage a, RgbImage b) {
+        int w = a.width();
+        int x0 = w * 2 / 3;
+        RgbImage ra = a.crop(x0, 0, w - x0, a.height());
+        RgbImage rb = b.crop(x0, 0, w - x0, b.height());
+        return io.brushwork.testing.PictureDifference.mean(ra, rb);
+    }
+
+    @Test
+    void colourModesRun() {
+        for (ColorMode mode : ColorMode.values()) {
+            StylizedImage out = StyleTransferRunTest.small().colorMode(mode).iterations(3).run();
+            assertThat(out.image().width()).as(mode.name()).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void histogramLossAveragePoolingAndGradientNormalisationRun() {
+        StylizedImage histogram = StyleTransferRunTest.small().histogramLoss(1e3, "relu1_1", "relu2_1").iterations(5).run();
+        StylizedImage plain = StyleTransferRunTest.small().iterations(5).run();
+        assertThat(histogram.initialLosses().style()).isGreaterThan(plain.initialLosses().style());
+        assertThat(histogram.losses().total()).isLessThan(histogram.initialLosses().total());
+        StylizedImage average = StyleTransferRunTest.small().pooling(Pooling.AVERAGE).iterations(5).run();
+        assertThat(average.image()).isNotEqualTo(plain.image());
+        StylizedImage normalised = StyleTransferRunTest.small().normalizeGradients(true).iterations(5).run();
+        assertThat(normalised.losses().total()).isLessThan(normalised.initialLosses().total());
+        assertThat(normalised.image()).isNotEqualTo(plain.image());
+    }
+}

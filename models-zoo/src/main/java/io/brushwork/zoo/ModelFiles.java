@@ -1,0 +1,81 @@
+package io.brushwork.zoo;
+
+import io.brushwork.ModelException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+
+/** Opening and reading model files, with the errors every reader of them reports. */
+final class ModelFiles {
+    private ModelFiles() {
+    }
+
+    /**
+     * Opens {@code path} for reading and hands the channel to {@code load}, closing it if
+     * {@code load} fails; on success the result owns the channel.
+     *
+     * @throws ModelException if the file is missing or cannot be opened
+     */
+    static <T> T open(Path path, Function<FileChannel, T> load) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw cannotOpen(path, e);
+        }
+        return closingOnFailure(channel, load);
+    }
+
+    /** The error for a model file that cannot be opened: "not found" when it is missing. */
+    static ModelException cannotOpen(Path path, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new ModelException("model file not found: " + path, e);
+        }
+        return new ModelException("cannot open model file " + path + ": " + e, e);
+    }
+
+    /**
+     * Applies {@code load} to an opened {@code resource} and, if it throws, closes the resource
+     * (a failure to close is added to the exception as suppressed) before rethrowing.
+     */
+    static <C extends Closeable, T> T closingOnFailure(C resource, Function<? super C, T> load) {
+        try {
+            return load.apply(resource);
+        } catch (RuntimeException e) {
+            try {
+                resource.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Fills {@code buffer} from {@code position} with positioned reads.
+     *
+     * @param endsAt the error for a file that ends first, given the offset where it ends
+     * @throws ModelException if reading fails
+     */
+    static void readFully(Path path, FileChannel channel, ByteBuffer buffer, long position,
+            LongFunction<? extends RuntimeException> endsAt) {
+        try {
+            long at = position;
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer, at);
+                if (n < 0) {
+                    throw endsAt.apply(at);
+                }
+                at += n;
+            }
+        } catch (IOException e) {
+            throw new ModelException("cannot read model file " + path + ": " + e, e);
+        }
+    }
+}
