@@ -11,8 +11,9 @@ import java.io.PrintWriter;
  * stack trace with {@code --verbose}), 2 bad usage.
  */
 @Command(name = "brushwork", mixinStandardHelpOptions = true, versionProvider = BrushworkCli.Version.class,
-        description = "Neural style transfer on the JVM.",
-        subcommands = {StylizeCommand.class, BenchCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        description = "Neural style transfer and GANs on the JVM.",
+        subcommands = {StylizeCommand.class, TranslateCommand.class, GenerateCommand.class, BenchCommand.class,
+                ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class BrushworkCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

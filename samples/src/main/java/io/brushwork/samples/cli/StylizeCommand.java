@@ -1,8 +1,6 @@
 package io.brushwork.samples.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import io.brushwork.AtomicFile;
 import io.brushwork.ColorMode;
 import io.brushwork.Device;
 import io.brushwork.Images;
@@ -24,13 +22,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -344,15 +337,7 @@ final class StylizeCommand implements Callable<Integer> {
         json.addProperty("engine", result.engine());
         json.addProperty("optimizer", optimizer);
         json.addProperty("output", out.toAbsolutePath().toString());
-        String text = new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n";
-        try {
-            Files.createDirectories(report.toAbsolutePath().getParent());
-            // A strict encoder, as Files.writeString uses: text that is not valid Unicode is an error.
-            ByteBuffer utf8 = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
-            AtomicFile.write(report, Arrays.copyOf(utf8.array(), utf8.limit()));
-        } catch (IOException e) {
-            throw new io.brushwork.BrushworkException("cannot write report " + report + ": " + e.getMessage(), e);
-        }
+        Reports.write(report, json);
     }
 
     private CommandLine.ParameterException usage(String message) {
