@@ -63,6 +63,7 @@ public final class StyleTransfer {
     private final double histogramWeight;
     private final List<String> histogramLayers;
     private final ColorMode colorMode;
+    private final java.nio.file.Path styleCache;
 
     private StyleTransfer(Builder b) {
         this.content = b.content;
@@ -89,6 +90,7 @@ public final class StyleTransfer {
         this.histogramWeight = b.histogramWeight;
         this.histogramLayers = List.copyOf(b.histogramLayers);
         this.colorMode = b.colorMode;
+        this.styleCache = b.styleCache;
     }
 
     public static Builder builder() {
@@ -122,6 +124,7 @@ public final class StyleTransfer {
         b.histogramWeight = histogramWeight;
         b.histogramLayers = new ArrayList<>(histogramLayers);
         b.colorMode = colorMode;
+        b.styleCache = styleCache;
         return b;
     }
 
@@ -312,6 +315,11 @@ public final class StyleTransfer {
         return 2 * activations + optimizerState + 2 * weights + 300L * 1024 * 1024;
     }
 
+    /** The folder where style targets are saved and reused, if any. */
+    public java.util.Optional<java.nio.file.Path> styleCache() {
+        return java.util.Optional.ofNullable(styleCache);
+    }
+
     /** How the content's colours are kept (default: not at all, the style's colours win). */
     public ColorMode colorMode() {
         return colorMode;
@@ -362,6 +370,7 @@ public final class StyleTransfer {
         private double histogramWeight;
         private List<String> histogramLayers = new ArrayList<>(List.of("relu1_1", "relu4_1"));
         private ColorMode colorMode = ColorMode.NONE;
+        private java.nio.file.Path styleCache;
 
         private Builder() {
         }
@@ -497,6 +506,16 @@ public final class StyleTransfer {
         /** Attach the current picture to every k-th progress event (0 = never; the last event always has it when k > 0). */
         public Builder previewEvery(int k) {
             this.previewEvery = k;
+            return this;
+        }
+
+        /**
+         * Saves the style targets (Gram matrices, histograms) in {@code folder}, keyed by a hash of
+         * the style pictures, sizes, network and layers, and reuses them on later runs: painting
+         * many contents in one style then skips the style pass.
+         */
+        public Builder styleCache(java.nio.file.Path folder) {
+            this.styleCache = Objects.requireNonNull(folder, "styleCache");
             return this;
         }
 

@@ -91,8 +91,13 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
                 }
                 RgbImage start = s == 0 ? startingPicture(request, content, firstStyle) : current.resize(size[0], size[1]);
                 List<RgbImage> masks = masks(request, size);
-                try (StyleTargets targets = StyleTargets.compute(network, styleArrays, blend,
-                        terms.activeStyleLayers(), terms.activeHistogramLayers(), !masks.isEmpty(), manager)) {
+                boolean separate = !masks.isEmpty();
+                try (StyleTargets targets = request.styleCache().isPresent()
+                        ? StyleTargets.cached(request.styleCache().get().resolve(cacheKey(request, baseStyles, styleSide,
+                                terms, separate) + ".safetensors"), network, styleArrays, blend, terms.activeStyleLayers(),
+                                terms.activeHistogramLayers(), separate, manager)
+                        : StyleTargets.compute(network, styleArrays, blend, terms.activeStyleLayers(),
+                                terms.activeHistogramLayers(), separate, manager)) {
                     current = optimiseStage(engine, network, terms, targets, request, content, start, masks,
                             stageIterations.get(s), progress, manager);
                 }
@@ -107,6 +112,42 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
                     progress.evaluations, Duration.ofNanos(finished - started),
                     Duration.ofNanos(finished - progress.optimizationStart), PyTorchRuntime.name(device),
                     PyTorchRuntime.describe());
+        }
+    }
+
+    /**
+     * A hash of everything style targets depend on: the style pixels and blend, their size, the
+     * network (weights file with its size and date, preprocessing, pooling) and the layers.
+     */
+    static String cacheKey(StyleTransfer request, List<RgbImage> styles, int styleSide, GatysObjective.Terms terms,
+                           boolean separate) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
+            for (int i = 0; i < styles.size(); i++) {
+                RgbImage s = styles.get(i);
+                sha.update((s.width() + "x" + s.height() + "@" + request.styles().get(i).blendWeight() + ";")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (float v : s.planes()) {
+                    buf.clear();
+                    buf.putFloat(v);
+                    sha.update(buf.array(), 0, 4);
+                }
+            }
+            Vgg19 vgg = request.featureExtractor();
+            String file = vgg.file().map(f -> {
+                try {
+                    return f.toAbsolutePath() + ":" + java.nio.file.Files.size(f) + ":"
+                            + java.nio.file.Files.getLastModifiedTime(f).toMillis();
+                } catch (java.io.IOException e) {
+                    return f.toString();
+                }
+            }).orElse("");
+            sha.update(("|" + styleSide + "|" + vgg + "|" + file + "|" + request.pooling() + "|" + terms.activeStyleLayers()
+                    + "|" + terms.activeHistogramLayers() + "|" + separate + "|v1").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

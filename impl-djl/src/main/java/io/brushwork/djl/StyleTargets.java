@@ -78,6 +78,92 @@ final class StyleTargets implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the targets from {@code file} when it holds them, else computes and saves them there.
+     * The file name is a hash of everything the targets depend on, so a changed input never
+     * reuses stale targets; an unreadable or damaged file is recomputed and replaced.
+     */
+    static StyleTargets cached(java.nio.file.Path file, Vgg19Network network, List<NDArray> styles, List<Double> blend,
+                               List<String> layers, List<String> histogramLayers, boolean separate, NDManager parent) {
+        if (java.nio.file.Files.isRegularFile(file)) {
+            try {
+                return load(file, layers, histogramLayers, parent);
+            } catch (RuntimeException damaged) {
+                // Fall through: recompute and overwrite.
+            }
+        }
+        StyleTargets computed = compute(network, styles, blend, layers, histogramLayers, separate, parent);
+        computed.save(file);
+        return computed;
+    }
+
+    private void save(java.nio.file.Path file) {
+        Map<String, io.brushwork.zoo.Tensor> tensors = new LinkedHashMap<>();
+        for (int i = 0; i < grams.size(); i++) {
+            for (Map.Entry<String, NDArray> e : grams.get(i).entrySet()) {
+                String key = "gram." + i + "." + e.getKey();
+                tensors.put(key, io.brushwork.zoo.Tensor.of(key, e.getValue().getShape().getShape(),
+                        e.getValue().toFloatArray()));
+            }
+        }
+        for (Map.Entry<String, float[][]> e : sortedActivations.entrySet()) {
+            float[][] v = e.getValue();
+            float[] flat = new float[v.length * v[0].length];
+            for (int c = 0; c < v.length; c++) {
+                System.arraycopy(v[c], 0, flat, c * v[0].length, v[0].length);
+            }
+            String key = "sorted." + e.getKey();
+            tensors.put(key, io.brushwork.zoo.Tensor.of(key, new long[] {v.length, v[0].length}, flat));
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (int i = 0; i < shares.size(); i++) {
+            meta.put("share." + i, Double.toString(shares.get(i)));
+        }
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            io.brushwork.zoo.SafetensorsWriter.write(file, tensors, meta);
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(StyleTargets.class).warn("cannot save style targets to {}: {}", file, e.toString());
+        }
+    }
+
+    private static StyleTargets load(java.nio.file.Path file, List<String> layers, List<String> histogramLayers,
+                                     NDManager parent) {
+        NDManager manager = parent.newSubManager();
+        try (io.brushwork.zoo.SafetensorsFile st = io.brushwork.zoo.SafetensorsFile.open(file)) {
+            List<Map<String, NDArray>> grams = new ArrayList<>();
+            List<Double> shares = new ArrayList<>();
+            for (int i = 0; st.metadata().containsKey("share." + i); i++) {
+                shares.add(Double.parseDouble(st.metadata().get("share." + i)));
+                Map<String, NDArray> perLayer = new LinkedHashMap<>();
+                for (String layer : layers) {
+                    io.brushwork.zoo.Tensor t = st.read("gram." + i + "." + layer);
+                    perLayer.put(layer, manager.create(t.data(), new ai.djl.ndarray.types.Shape(t.shape())));
+                }
+                grams.add(perLayer);
+            }
+            if (grams.isEmpty()) {
+                throw new io.brushwork.ModelException(file + " holds no style targets");
+            }
+            Map<String, float[][]> sorted = new LinkedHashMap<>();
+            for (String layer : histogramLayers) {
+                io.brushwork.zoo.Tensor t = st.read("sorted." + layer);
+                int c = (int) t.shape()[0];
+                int n = (int) t.shape()[1];
+                float[] flat = t.data();
+                float[][] v = new float[c][];
+                for (int ch = 0; ch < c; ch++) {
+                    v[ch] = java.util.Arrays.copyOfRange(flat, ch * n, (ch + 1) * n);
+                }
+                sorted.put(layer, v);
+            }
+            return new StyleTargets(manager, grams, shares, sorted);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         manager.close();

@@ -134,4 +134,29 @@ class StyleRefinementsTest {
         assertThat(normalised.losses().total()).isLessThan(normalised.initialLosses().total());
         assertThat(normalised.image()).isNotEqualTo(plain.image());
     }
+
+    @Test
+    void styleTargetsAreSavedOnceAndReused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path cache) throws Exception {
+        StyleTransfer request = StyleTransferRunTest.small().styleCache(cache).iterations(4).build();
+        RgbImage first = request.run().image();
+        List<java.nio.file.Path> files;
+        try (var list = java.nio.file.Files.list(cache)) {
+            files = list.toList();
+        }
+        assertThat(files).hasSize(1);
+        long written = java.nio.file.Files.getLastModifiedTime(files.get(0)).toMillis();
+        assertThat(request.run().image()).isEqualTo(first);
+        assertThat(java.nio.file.Files.getLastModifiedTime(files.get(0)).toMillis()).isEqualTo(written);
+        // The same picture without a cache: the cached targets are the computed ones.
+        assertThat(request.toBuilder().build().run().image()).isEqualTo(StyleTransferRunTest.small().iterations(4).run().image());
+        // A damaged cache file is recomputed, not trusted.
+        java.nio.file.Files.write(files.get(0), new byte[] {1, 2, 3});
+        assertThat(request.run().image()).isEqualTo(first);
+        // Another style gets its own entry.
+        StyleTransferRunTest.small().styles(List.of()).style(StyleTransferRunTest.stripes(48, 48, 9)).styleCache(cache)
+                .iterations(1).run();
+        try (var list = java.nio.file.Files.list(cache)) {
+            assertThat(list.count()).isEqualTo(2);
+        }
+    }
 }

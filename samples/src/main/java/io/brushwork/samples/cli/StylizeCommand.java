@@ -89,6 +89,10 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--normalize-gradients", description = "Divide each loss term's gradient by its L1 norm.")
     boolean normalizeGradients;
 
+    @Option(names = "--style-cache", paramLabel = "DIR",
+            description = "Save the style targets in DIR and reuse them for later contents.")
+    Path styleCache;
+
     @Option(names = "--optimizer", defaultValue = "lbfgs", description = "lbfgs or adam (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
@@ -174,6 +178,9 @@ final class StylizeCommand implements Callable<Integer> {
         }
         if (tileSize != null) {
             builder.tileSize(tileSize);
+        }
+        if (styleCache != null) {
+            builder.styleCache(styleCache);
         }
         if (masks != null) {
             if (masks.size() > styles.size()) {

@@ -156,4 +156,28 @@ class StylizeCommandTest {
         assertThat(run.err()).contains("vgg19-dcbb9e9d.pth").contains("empty-cache");
         assertThat(dir.resolve("z.png")).doesNotExist();
     }
+
+    @Test
+    void refinementFlagsReachTheRun() {
+        Path out = dir.resolve("refined.png");
+        Path mask = dir.resolve("mask.png");
+        float[] m = new float[3 * 48 * 36];
+        java.util.Arrays.fill(m, 0, 48 * 36 / 2, 255f);
+        Images.write(RgbImage.of(48, 36, m), mask);
+        List<String> args = base(out);
+        args.set(args.indexOf("--iterations") + 1, "2,2");
+        args.remove(args.indexOf("--size") + 1);
+        args.remove("--size");
+        args.addAll(List.of("--scales", "24,32", "--style-scale", "0.5", "--preserve-colors", "luminance",
+                "--tile-size", "64", "--mask", mask.toString(), "--histogram-weight", "10", "--histogram-layers", "relu1_1",
+                "--pooling", "average", "--normalize-gradients", "--style-cache", dir.resolve("styles").toString(), "--quiet"));
+        Run run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Images.read(out).width()).isEqualTo(32);
+        assertThat(dir.resolve("styles")).isDirectoryContaining(p -> p.toString().endsWith(".safetensors"));
+        args.set(args.indexOf("luminance"), "sepia");
+        Run bad = cli(args.toArray(String[]::new));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--preserve-colors");
+    }
 }
