@@ -8,9 +8,11 @@ import java.util.Objects;
  * The result of a style transfer: the picture and how it was obtained.
  *
  * @param image the optimised picture, clamped to 0..255 and rounded to whole grey levels
- * @param initialLosses losses of the starting picture
- * @param losses losses of the returned picture
- * @param iterations iterations done (may be fewer than asked when the optimiser converged)
+ * @param initialLosses losses of the starting picture (of the first stage when coarse to fine)
+ * @param losses losses of the returned picture (with tiles: of the last tile optimised; losses of
+ *     different stages or tiles are not comparable, their sizes differ)
+ * @param iterations iterations done over all stages and tiles (fewer than asked where the
+ *     optimiser converged)
  * @param evaluations loss-and-gradient evaluations done
  * @param elapsed wall time of the whole run (loading, targets and optimisation)
  * @param optimization wall time of the iterations alone

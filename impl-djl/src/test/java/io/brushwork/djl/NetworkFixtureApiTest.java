@@ -171,6 +171,22 @@ class NetworkFixtureApiTest {
         }
     }
 
+    @Test
+    void interpolationEndpointsAreTheGeneratedEndpointsAndSeedsRepeat() {
+        try (Generator generator = Generator.fromFile(NetworkFixtures.path("dcgan_nz16_ngf4.pth"), CPU)) {
+            List<RgbImage> sampled = generator.sample(2, 42);
+            assertThat(generator.sample(2, 42)).isEqualTo(sampled);
+            List<Latent> ends = Latent.random(16, 2, 42);
+            for (io.brushwork.Interpolation mode : io.brushwork.Interpolation.values()) {
+                List<RgbImage> walk = generator.interpolate(ends.get(0), ends.get(1), 6, mode);
+                assertThat(walk).hasSize(6);
+                assertThat(walk.get(0)).as(mode.name()).isEqualTo(sampled.get(0));
+                assertThat(walk.get(5)).as(mode.name()).isEqualTo(sampled.get(1));
+                assertThat(PictureDifference.mean(walk.get(2), walk.get(0))).isPositive();
+            }
+        }
+    }
+
     static Stream<Arguments> generators() {
         return Stream.of(
                 Arguments.of("dcgan_nz16_ngf4.pth", "dcgan_nz16_ngf4"),
