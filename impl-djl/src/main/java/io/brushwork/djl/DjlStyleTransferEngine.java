@@ -98,7 +98,7 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
                                 terms.activeHistogramLayers(), separate, manager)
                         : StyleTargets.compute(network, styleArrays, blend, terms.activeStyleLayers(),
                                 terms.activeHistogramLayers(), separate, manager)) {
-                    current = optimiseStage(engine, network, terms, targets, request, content, start, masks,
+                    current = optimiseStage(network, terms, targets, request, content, start, masks,
                             stageIterations.get(s), progress, manager);
                 }
                 styleArrays.forEach(NDArray::close);
@@ -197,12 +197,12 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
         return out;
     }
 
-    private RgbImage optimiseStage(Engine engine, Vgg19Network network, GatysObjective.Terms terms, StyleTargets targets,
+    private RgbImage optimiseStage(Vgg19Network network, GatysObjective.Terms terms, StyleTargets targets,
                                    StyleTransfer request, RgbImage content, RgbImage start, List<RgbImage> masks,
                                    int iterations, Progress progress, NDManager manager) {
         List<int[]> tiles = tiles(new int[] {content.width(), content.height()}, request);
         if (tiles.size() == 1) {
-            return optimise(engine, network, terms, targets, request, content, start, masks, iterations, progress, manager);
+            return optimise(network, terms, targets, request, content, start, masks, iterations, progress, manager);
         }
         int w = content.width();
         int h = content.height();
@@ -216,7 +216,7 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
             for (RgbImage m : masks) {
                 tileMasks.add(m == null ? null : m.crop(t[0], t[1], tw, th));
             }
-            RgbImage result = optimise(engine, network, terms, targets, request, content.crop(t[0], t[1], tw, th),
+            RgbImage result = optimise(network, terms, targets, request, content.crop(t[0], t[1], tw, th),
                     start.crop(t[0], t[1], tw, th), tileMasks, iterations, progress, manager);
             float[] p = result.planes();
             for (int y = 0; y < th; y++) {
@@ -289,7 +289,7 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
         return out;
     }
 
-    private RgbImage optimise(Engine engine, Vgg19Network network, GatysObjective.Terms terms, StyleTargets targets,
+    private RgbImage optimise(Vgg19Network network, GatysObjective.Terms terms, StyleTargets targets,
                               StyleTransfer request, RgbImage content, RgbImage start, List<RgbImage> masks,
                               int iterations, Progress progress, NDManager manager) {
         try (NDManager scope = manager.newSubManager()) {
@@ -297,7 +297,7 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
             for (RgbImage m : masks) {
                 maskArrays.add(m == null ? null : maskArray(m, scope));
             }
-            try (GatysObjective objective = new GatysObjective(engine, network, terms, targets,
+            try (GatysObjective objective = new GatysObjective(network, terms, targets,
                     Pixels.toArray(content, scope), maskArrays, scope);
                  PixelOptimizer optimizer = optimizer(request.optimizer(), objective, Pixels.toArray(start, scope), scope)) {
                 progress.begin(optimizer.latest().terms());

@@ -1,12 +1,10 @@
 package io.brushwork.djl;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import io.brushwork.Losses;
 import io.brushwork.Weights;
 
@@ -57,7 +55,6 @@ final class GatysObjective implements DifferentiableFunction, AutoCloseable {
         }
     }
 
-    private final Engine engine;
     private final Vgg19Network network;
     private final Terms terms;
     private final StyleTargets style;
@@ -71,9 +68,8 @@ final class GatysObjective implements DifferentiableFunction, AutoCloseable {
      * @param content content picture [1,3,H,W] on 0..255
      * @param masks per style in {@code style}, a [1,1,H,W] mask or null; empty when unmasked
      */
-    GatysObjective(Engine engine, Vgg19Network network, Terms terms, StyleTargets style, NDArray content,
+    GatysObjective(Vgg19Network network, Terms terms, StyleTargets style, NDArray content,
                    List<NDArray> masks, NDManager parent) {
-        this.engine = engine;
         this.network = network;
         this.terms = terms;
         this.style = style;
@@ -106,7 +102,7 @@ final class GatysObjective implements DifferentiableFunction, AutoCloseable {
             x.attach(scope);
             x.setRequiresGradient(true);
             NDArray values;
-            try (GradientCollector collector = engine.newGradientCollector()) {
+            try (PixelGradients collector = PixelGradients.record()) {
                 Map<String, NDArray> f = network.features(x, layers);
                 NDArray content = scope.zeros(new Shape());
                 for (Map.Entry<String, NDArray> e : contentTargets.entrySet()) {

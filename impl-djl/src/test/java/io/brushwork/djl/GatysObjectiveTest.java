@@ -154,6 +154,6 @@ class GatysObjectiveTest {
                 Map.of("relu1_1", 1.0, "relu2_1", 0.5), false, 0, List.of());
         StyleTargets targets = StyleTargets.compute(network, List.of(picture(randomPicture(20)), picture(randomPicture(21))),
                 List.of(1.0, 3.0), terms.activeStyleLayers(), List.of(), false, manager);
-        return new GatysObjective(PyTorchRuntime.engine(), network, terms, targets, picture(content), List.of(), manager);
+        return new GatysObjective(network, terms, targets, picture(content), List.of(), manager);
     }
 }
