@@ -41,10 +41,14 @@ public final class PyTorchRuntime {
 
     /**
      * With libtorch on the classpath nothing needs downloading, and DJL 0.35 would otherwise try
-     * to fetch files at start-up; a user's own setting of {@code ai.djl.offline} always wins.
+     * to fetch files at start-up. A user's own setting of {@code ai.djl.offline} always wins, and a
+     * user who points DJL at another libtorch (a CUDA build, through PYTORCH_LIBRARY_PATH or
+     * PYTORCH_FLAVOR) may need DJL's own download, so offline mode is not forced then.
      */
     private static void preferOffline() {
-        if (System.getProperty("ai.djl.offline") == null
+        boolean ownLibtorch = System.getenv("PYTORCH_LIBRARY_PATH") != null || System.getenv("PYTORCH_FLAVOR") != null
+                || System.getProperty("PYTORCH_FLAVOR") != null;
+        if (System.getProperty("ai.djl.offline") == null && !ownLibtorch
                 && PyTorchRuntime.class.getClassLoader().getResource(BUNDLED_NATIVES) != null) {
             System.setProperty("ai.djl.offline", "true");
         }

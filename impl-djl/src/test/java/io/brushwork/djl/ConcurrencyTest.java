@@ -21,14 +21,14 @@ class ConcurrencyTest {
     @Test
     void styleTransfersRunConcurrently() throws Exception {
         List<StyleTransfer> requests = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            requests.add(StyleTransferRunTest.small().seed(i).init(io.brushwork.Init.NOISE).iterations(4).build());
+        for (int i = 0; i < 8; i++) {
+            requests.add(StyleTransferRunTest.small().seed(i).init(io.brushwork.Init.NOISE).iterations(3).build());
         }
         List<RgbImage> alone = new ArrayList<>();
         for (StyleTransfer r : requests) {
             alone.add(r.run().image());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<RgbImage>> together = new ArrayList<>();
             for (StyleTransfer r : requests) {

@@ -155,6 +155,25 @@ class StyleTransferRunTest {
     }
 
     @Test
+    void interruptingTheRunningThreadCancelsTheRun() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                small().iterations(10_000).listener(e -> started.countDown()).run();
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        runner.start();
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+        runner.interrupt();
+        runner.join(60_000);
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(outcome.get()).isInstanceOf(RunCancelledException.class).hasMessageContaining("interrupted");
+    }
+
+    @Test
     void aListenerThatThrowsEndsTheRunWithItsException() {
         assertThatThrownBy(() -> small().listener(e -> {
             throw new IllegalStateException("listener broke");
