@@ -1,6 +1,7 @@
 package io.brushwork.djl.nets;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -55,6 +56,9 @@ public final class Layers {
         if (padding > k - 1) {
             throw new IllegalArgumentException(key + ": padding " + padding + " larger than kernel - 1");
         }
+        if (stride == 2 && k >= 2) {
+            return subPixel(w, key, weight, padding, outputPadding, bias);
+        }
         NDArray equivalent = weight.transpose(1, 0, 2, 3).flip(2).flip(3);
         Conv2d conv = Conv2d.builder()
                 .setKernelShape(new Shape(k, s.get(3)))
@@ -68,6 +72,92 @@ public final class Layers {
             return new NDList(x.pad(new Shape(before, after, before, after), 0));
         }, "spread" + stride);
         return new SequentialBlock().add(spread).add(frozen(conv, w, key, equivalent, bias, s.get(0)));
+    }
+
+    /** The kernel taps that reach output phase {@code r} of a stride-2 transposed convolution. */
+    private record Phase(int[] taps, int firstOffset, int lastOffset) {
+        /**
+         * Output {@code 2q + r} sums {@code x[q + d] * W[t]} over the taps t with r + padding - t
+         * even, d = (r + padding - t) / 2; taps are listed by increasing d, as a correlation
+         * kernel wants them.
+         */
+        static Phase of(int r, int k, int padding) {
+            List<Integer> taps = new java.util.ArrayList<>();
+            for (int t = k - 1; t >= 0; t--) {
+                if (((r + padding - t) & 1) == 0) {
+                    taps.add(t);
+                }
+            }
+            int first = (r + padding - taps.get(0)) / 2;
+            return new Phase(taps.stream().mapToInt(Integer::intValue).toArray(), first, first + taps.size() - 1);
+        }
+    }
+
+    /**
+     * A stride-2 transposed convolution as four small convolutions at the input's resolution, one
+     * per output phase (row and column parity), interleaved: the same sums as zero-insertion
+     * followed by a full convolution, without multiplying the three quarters of zeros.
+     */
+    private static Block subPixel(NetworkWeights w, String key, NDArray weight, int padding, int outputPadding,
+                                  boolean bias) {
+        Shape s = weight.getShape();
+        int in = (int) s.get(0);
+        int out = (int) s.get(1);
+        int k = (int) s.get(2);
+        float[] wt = weight.toFloatArray();
+        Phase[] phases = {Phase.of(0, k, padding), Phase.of(1, k, padding)};
+        NDArray[][] kernels = new NDArray[2][2];
+        for (int ry = 0; ry < 2; ry++) {
+            for (int rx = 0; rx < 2; rx++) {
+                int[] ty = phases[ry].taps();
+                int[] tx = phases[rx].taps();
+                float[] kk = new float[out * in * ty.length * tx.length];
+                for (int o = 0; o < out; o++) {
+                    for (int i = 0; i < in; i++) {
+                        for (int a = 0; a < ty.length; a++) {
+                            for (int b = 0; b < tx.length; b++) {
+                                kk[((o * in + i) * ty.length + a) * tx.length + b] = wt[((i * out + o) * k + ty[a]) * k + tx[b]];
+                            }
+                        }
+                    }
+                }
+                kernels[ry][rx] = w.manager().create(kk, new Shape(out, in, ty.length, tx.length));
+            }
+        }
+        NDArray biasArray = bias ? w.array(key + ".bias").reshape(1, -1, 1, 1) : null;
+        return new LambdaBlock(inputs -> {
+            NDArray x = inputs.singletonOrThrow();
+            long n = x.getShape().get(0);
+            long h = x.getShape().get(2);
+            long wd = x.getShape().get(3);
+            long outH = (h - 1) * 2 - 2L * padding + k + outputPadding;
+            long outW = (wd - 1) * 2 - 2L * padding + k + outputPadding;
+            long qh = (outH + 1) / 2;
+            long qw = (outW + 1) / 2;
+            NDArray[][] parts = new NDArray[2][2];
+            for (int ry = 0; ry < 2; ry++) {
+                for (int rx = 0; rx < 2; rx++) {
+                    Phase py = phases[ry];
+                    Phase px = phases[rx];
+                    long beforeY = Math.max(0, -py.firstOffset());
+                    long afterY = Math.max(0, qh - 1 + py.lastOffset() - (h - 1));
+                    long beforeX = Math.max(0, -px.firstOffset());
+                    long afterX = Math.max(0, qw - 1 + px.lastOffset() - (wd - 1));
+                    NDArray padded = x.pad(new Shape(beforeX, afterX, beforeY, afterY), 0);
+                    NDArray full = Conv2d.conv2d(padded, kernels[ry][rx]).singletonOrThrow();
+                    long y0 = py.firstOffset() + beforeY;
+                    long x0 = px.firstOffset() + beforeX;
+                    parts[ry][rx] = full.get(new NDIndex(":, :, " + y0 + ":" + (y0 + qh) + ", " + x0 + ":" + (x0 + qw)));
+                }
+            }
+            NDArray top = NDArrays.stack(new NDList(parts[0][0], parts[0][1]), 4).reshape(n, out, qh, 2 * qw);
+            NDArray bottom = NDArrays.stack(new NDList(parts[1][0], parts[1][1]), 4).reshape(n, out, qh, 2 * qw);
+            NDArray y = NDArrays.stack(new NDList(top, bottom), 3).reshape(n, out, 2 * qh, 2 * qw);
+            if (2 * qh != outH || 2 * qw != outW) {
+                y = y.get(new NDIndex(":, :, :" + outH + ", :" + outW));
+            }
+            return new NDList(biasArray == null ? y : y.add(biasArray));
+        }, "subPixelTransposed");
     }
 
     /** Inserts {@code stride - 1} zeros between neighbouring samples along H and W. */
