@@ -82,17 +82,22 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void gatys(PrintWriter out) {
-        out.printf(Locale.ROOT, "%-10s %6s %-9s %6s %10s %10s %12s%n",
-                "depth", "size", "optimizer", "iters", "evals", "s/iter", "peak RSS MB");
-        out.flush();
         // Warm-up: engine start, allocator pools and kernels selection are not part of the figures.
         run("blocks1-3", 64, "lbfgs", 3);
+        double roofline = rooflineGflops();
+        out.printf(Locale.ROOT, "roofline: a plain libtorch 3x3 convolution (128->128 channels, 128x128) runs at %.0f GFLOP/s%n",
+                roofline);
+        out.printf(Locale.ROOT, "%-10s %6s %-9s %6s %10s %10s %10s %8s %12s%n",
+                "depth", "size", "optimizer", "iters", "evals", "s/iter", "GFLOP/s", "of roof", "peak RSS MB");
+        out.flush();
         for (String depth : depths) {
             for (int size : sizes) {
                 for (String optimizer : optimizers) {
                     StylizedImage r = run(depth, size, optimizer, iterations);
-                    out.printf(Locale.ROOT, "%-10s %6d %-9s %6d %10d %10.3f %12.0f%n", depth, size, optimizer,
-                            r.iterations(), r.evaluations(), r.secondsPerIteration(), peakResidentKb() / 1024.0);
+                    double gflops = evaluationFlops(depth, size) * r.evaluations() / (r.optimization().toNanos() / 1e9) / 1e9;
+                    out.printf(Locale.ROOT, "%-10s %6d %-9s %6d %10d %10.3f %10.0f %7.0f%% %12.0f%n", depth, size, optimizer,
+                            r.iterations(), r.evaluations(), r.secondsPerIteration(), gflops, 100 * gflops / roofline,
+                            peakResidentKb() / 1024.0);
                     out.flush();
                 }
             }
@@ -103,6 +108,48 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private String lastEngine = "";
+
+    /**
+     * Floating-point operations of one loss-and-gradient evaluation: the convolutions of the
+     * forward pass up to the deepest layer, twice (the backward pass to the pixels costs about
+     * as much); pooling, ReLU and the losses are negligible beside them.
+     */
+    static double evaluationFlops(String depth, int size) {
+        String deepest = depth.equals("full") ? "relu5_1" : "relu3_2";
+        double area = (double) size * (size * 3 / 4);
+        double flops = 0;
+        for (int i = 0; i <= Vgg19.layerIndex(deepest); i++) {
+            String name = Vgg19.LAYERS.get(i);
+            if (name.startsWith("pool")) {
+                area /= 4;
+            }
+            int[] io = Vgg19.convChannels(i);
+            if (io != null) {
+                flops += 2.0 * io[0] * io[1] * 9 * area;
+            }
+        }
+        return 2 * flops;
+    }
+
+    /** The speed of one plain libtorch convolution in this process: what the machine can do. */
+    private static double rooflineGflops() {
+        ai.djl.engine.Engine engine = io.brushwork.djl.PyTorchRuntime.engine();
+        try (ai.djl.ndarray.NDManager m = engine.newBaseManager(ai.djl.Device.cpu())) {
+            ai.djl.ndarray.NDArray x = m.randomNormal(new ai.djl.ndarray.types.Shape(1, 128, 130, 130));
+            ai.djl.ndarray.NDArray w = m.randomNormal(new ai.djl.ndarray.types.Shape(128, 128, 3, 3));
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < 6; i++) {
+                try (ai.djl.ndarray.NDManager scope = m.newSubManager()) {
+                    long start = System.nanoTime();
+                    ai.djl.ndarray.NDArray y = ai.djl.nn.convolutional.Conv2d.conv2d(x, w).singletonOrThrow();
+                    y.attach(scope);
+                    y.toFloatArray();
+                    best = Math.min(best, (System.nanoTime() - start) / 1e9);
+                }
+            }
+            return 2.0 * 128 * 128 * 9 * 128 * 128 / best / 1e9;
+        }
+    }
 
     private StylizedImage run(String depth, int size, String optimizer, int n) {
         boolean full = switch (depth) {
