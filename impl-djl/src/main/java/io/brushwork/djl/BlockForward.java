@@ -10,7 +10,7 @@ import ai.djl.training.ParameterStore;
  * Runs a DJL block built in Java. Each call works in its own sub-manager, closed before it
  * returns, so concurrent calls share only the read-only weights.
  */
-final class BlockForward implements NetworkTranslator.Forward {
+final class BlockForward implements FeedForwardNetwork.Forward {
     private final NDManager manager;
     private final Block block;
 

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * Runs an opaque graph, TorchScript on DJL's PyTorch engine or ONNX on its ONNX Runtime engine.
  * The graph takes one [N,3,H,W] input and returns one output of the same shape.
  */
-final class GraphForward implements NetworkTranslator.Forward {
+final class GraphForward implements FeedForwardNetwork.Forward {
     private final Model model;
 
     private GraphForward(Model model) {

@@ -13,22 +13,17 @@ import java.util.List;
 import java.util.Objects;
 
 /** A {@link Generator} over a network mapping [N, nz, 1, 1] latents to [N, 3, S, S] pictures. */
-final class NetworkGenerator implements Generator {
+final class NetworkGenerator extends FeedForwardNetwork implements Generator {
     /** Latents per forward pass: large enough to use the cores, small enough to bound memory. */
     private static final int BATCH = 32;
 
-    private final NetworkTranslator.Forward forward;
-    private final Architecture architecture;
-    private final String device;
     private final PixelRange output;
     private final int latentSize;
     private final int imageSize;
 
-    NetworkGenerator(NetworkTranslator.Forward forward, Architecture architecture, String device, PixelRange output,
+    NetworkGenerator(Forward forward, Architecture architecture, String device, PixelRange output,
                      int latentSize, int imageSize) {
-        this.forward = forward;
-        this.architecture = architecture;
-        this.device = device;
+        super(forward, architecture, Engine.PYTORCH, device);
         this.output = output;
         this.latentSize = latentSize;
         this.imageSize = imageSize;
@@ -70,25 +65,5 @@ final class NetworkGenerator implements Generator {
             }
         }
         return out;
-    }
-
-    @Override
-    public Architecture architecture() {
-        return architecture;
-    }
-
-    @Override
-    public Engine engine() {
-        return Engine.PYTORCH;
-    }
-
-    @Override
-    public String device() {
-        return device;
-    }
-
-    @Override
-    public void close() {
-        forward.close();
     }
 }

@@ -21,21 +21,9 @@ import java.util.OptionalInt;
  * then cropped and resized back. The network itself is behind {@link Forward}, so DJL blocks,
  * TorchScript and ONNX graphs share this.
  */
-final class NetworkTranslator implements Translator {
-    /** Runs the network on one packed input of the given shape; must be safe to call from several threads. */
-    interface Forward extends AutoCloseable {
-        float[] run(float[] input, long[] shape);
-
-        @Override
-        void close();
-    }
-
+final class NetworkTranslator extends FeedForwardNetwork implements Translator {
     private static final int MIN_SIDE = 8;
 
-    private final Forward forward;
-    private final Architecture architecture;
-    private final Engine engine;
-    private final String device;
     private final PixelRange input;
     private final PixelRange output;
     private final int multiple;
@@ -47,10 +35,7 @@ final class NetworkTranslator implements Translator {
      */
     NetworkTranslator(Forward forward, Architecture architecture, Engine engine, String device, PixelRange input,
                       PixelRange output, int multiple, OptionalInt processingSize, int[] fixedSize) {
-        this.forward = forward;
-        this.architecture = architecture;
-        this.engine = engine;
-        this.device = device;
+        super(forward, architecture, engine, device);
         this.input = input;
         this.output = output;
         this.multiple = multiple;
@@ -125,7 +110,7 @@ final class NetworkTranslator implements Translator {
         }
         float[] result = forward.run(packed, new long[] {batch.size(), 3, ph, pw});
         if (result.length != packed.length) {
-            throw new io.brushwork.EngineException("the " + architecture.id() + " network returned " + result.length
+            throw new io.brushwork.EngineException("the " + architecture().id() + " network returned " + result.length
                     + " values for a " + batch.size() + "x3x" + ph + "x" + pw + " batch; it must keep the picture size");
         }
         List<RgbImage> out = new ArrayList<>(batch.size());
@@ -161,25 +146,5 @@ final class NetworkTranslator implements Translator {
         int period = Math.max(1, 2 * (size - 1));
         int m = i % period;
         return m < size ? m : period - m;
-    }
-
-    @Override
-    public Architecture architecture() {
-        return architecture;
-    }
-
-    @Override
-    public Engine engine() {
-        return engine;
-    }
-
-    @Override
-    public String device() {
-        return device;
-    }
-
-    @Override
-    public void close() {
-        forward.close();
     }
 }

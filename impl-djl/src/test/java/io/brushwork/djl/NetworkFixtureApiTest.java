@@ -35,25 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NetworkFixtureApiTest {
     private static final NetworkOptions CPU = NetworkOptions.builder().device(Device.cpu()).build();
 
-    static Stream<Arguments> translators() {
-        return Stream.of(
-                Arguments.of("cyclegan_resnet9_ngf4.pth", "cyclegan_resnet9_ngf4", Architecture.CYCLEGAN_RESNET9,
-                        PixelRange.SIGNED),
-                Arguments.of("cyclegan_resnet9_ngf2_stale.pth", "cyclegan_resnet9_ngf2_stale",
-                        Architecture.CYCLEGAN_RESNET9, PixelRange.SIGNED),
-                Arguments.of("cyclegan_resnet6_ngf3.pth", "cyclegan_resnet6_ngf3", Architecture.CYCLEGAN_RESNET9,
-                        PixelRange.SIGNED),
-                Arguments.of("cyclegan_resnet9_ngf2_dropout.pth", "cyclegan_resnet9_ngf2_dropout",
-                        Architecture.CYCLEGAN_RESNET9, PixelRange.SIGNED),
-                Arguments.of("transformer_net_w4.pth", "transformer_net_w4", Architecture.TRANSFORMER_NET,
-                        PixelRange.BYTE),
-                Arguments.of("transformer_net_w4_stale.pth", "transformer_net_w4", Architecture.TRANSFORMER_NET,
-                        PixelRange.BYTE),
-                Arguments.of("engstrom_w4.safetensors", "engstrom_w4", Architecture.ENGSTROM, PixelRange.BYTE));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("translators")
+    @MethodSource("io.brushwork.djl.NetworkFixtures#translators")
     void translatorPaintsWhatPyTorchPaints(String weights, String io, Architecture architecture, PixelRange range) {
         Map<String, Tensor> t = NetworkFixtures.read(io + ".io.safetensors");
         boolean signed = range == PixelRange.SIGNED;
@@ -81,7 +64,7 @@ class NetworkFixtureApiTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("translators")
+    @MethodSource("io.brushwork.djl.NetworkFixtures#translators")
     void batchOfEqualSizePicturesEqualsPyTorchAndOneByOne(String weights, String io, Architecture architecture,
                                                           PixelRange range) {
         Map<String, Tensor> t = NetworkFixtures.read(io + ".io.safetensors");
@@ -106,7 +89,7 @@ class NetworkFixtureApiTest {
 
     /** Sides not multiples of 4: mirrored past the right and bottom edges, run, cropped back. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("translators")
+    @MethodSource("io.brushwork.djl.NetworkFixtures#translators")
     void pictureWhoseSidesAreNotMultiplesOfFourComesBackAtItsOwnSize(String weights, String io,
                                                                     Architecture architecture, PixelRange range) {
         Map<String, Tensor> t = NetworkFixtures.read(io + ".io.safetensors");
@@ -136,7 +119,7 @@ class NetworkFixtureApiTest {
 
     /** Pictures smaller than the networks' padding still translate, at their own size. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("translators")
+    @MethodSource("io.brushwork.djl.NetworkFixtures#translators")
     void tinyPicturesTranslate(String weights, String io, Architecture architecture, PixelRange range) {
         try (Translator translator = Translator.fromFile(NetworkFixtures.path(weights), CPU)) {
             for (int[] size : new int[][] {{1, 1}, {3, 5}, {7, 2}}) {

@@ -25,25 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NetworkFixtureOutputTest {
 
-    static Stream<Arguments> translators() {
-        return Stream.of(
-                Arguments.of("cyclegan_resnet9_ngf4.pth", "cyclegan_resnet9_ngf4", Architecture.CYCLEGAN_RESNET9,
-                        PixelRange.SIGNED),
-                Arguments.of("cyclegan_resnet9_ngf2_stale.pth", "cyclegan_resnet9_ngf2_stale",
-                        Architecture.CYCLEGAN_RESNET9, PixelRange.SIGNED),
-                Arguments.of("cyclegan_resnet6_ngf3.pth", "cyclegan_resnet6_ngf3", Architecture.CYCLEGAN_RESNET9,
-                        PixelRange.SIGNED),
-                Arguments.of("cyclegan_resnet9_ngf2_dropout.pth", "cyclegan_resnet9_ngf2_dropout",
-                        Architecture.CYCLEGAN_RESNET9, PixelRange.SIGNED),
-                Arguments.of("transformer_net_w4.pth", "transformer_net_w4", Architecture.TRANSFORMER_NET,
-                        PixelRange.BYTE),
-                Arguments.of("transformer_net_w4_stale.pth", "transformer_net_w4", Architecture.TRANSFORMER_NET,
-                        PixelRange.BYTE),
-                Arguments.of("engstrom_w4.safetensors", "engstrom_w4", Architecture.ENGSTROM, PixelRange.BYTE));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("translators")
+    @MethodSource("io.brushwork.djl.NetworkFixtures#translators")
     void translatorComputesWhatPyTorchComputes(String weights, String io, Architecture architecture, PixelRange range) {
         Map<String, Tensor> expected = NetworkFixtures.read(io + ".io.safetensors");
         try (WeightFile file = WeightFile.open(NetworkFixtures.path(weights))) {

@@ -1,9 +1,11 @@
 package io.brushwork.djl;
 
+import io.brushwork.Architecture;
 import io.brushwork.RgbImage;
 import io.brushwork.djl.nets.PixelRange;
 import io.brushwork.zoo.Tensor;
 import io.brushwork.zoo.WeightFile;
+import org.junit.jupiter.params.provider.Arguments;
 
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The fixtures of {@code src/test/resources/networks}, made by
@@ -174,5 +177,23 @@ final class NetworkFixtures {
         public String toString() {
             return "MemoryWeightFile" + tensors.keySet();
         }
+    }
+
+    /** The translator fixtures: weights file, its .io file's stem, architecture, pixel range. */
+    static Stream<Arguments> translators() {
+        return Stream.of(
+                Arguments.of("cyclegan_resnet9_ngf4.pth", "cyclegan_resnet9_ngf4", Architecture.CYCLEGAN_RESNET9,
+                        PixelRange.SIGNED),
+                Arguments.of("cyclegan_resnet9_ngf2_stale.pth", "cyclegan_resnet9_ngf2_stale",
+                        Architecture.CYCLEGAN_RESNET9, PixelRange.SIGNED),
+                Arguments.of("cyclegan_resnet6_ngf3.pth", "cyclegan_resnet6_ngf3", Architecture.CYCLEGAN_RESNET9,
+                        PixelRange.SIGNED),
+                Arguments.of("cyclegan_resnet9_ngf2_dropout.pth", "cyclegan_resnet9_ngf2_dropout",
+                        Architecture.CYCLEGAN_RESNET9, PixelRange.SIGNED),
+                Arguments.of("transformer_net_w4.pth", "transformer_net_w4", Architecture.TRANSFORMER_NET,
+                        PixelRange.BYTE),
+                Arguments.of("transformer_net_w4_stale.pth", "transformer_net_w4", Architecture.TRANSFORMER_NET,
+                        PixelRange.BYTE),
+                Arguments.of("engstrom_w4.safetensors", "engstrom_w4", Architecture.ENGSTROM, PixelRange.BYTE));
     }
 }
