@@ -4,6 +4,13 @@ import io.brushwork.RgbImage;
 
 /** Sample-by-sample differences between two pictures of the same size, for assertions. */
 public final class PictureDifference {
+    /** NTSC YIQ, written out here so that tests pin the standard rather than echo the code. */
+    private static final double[][] YIQ = {
+        {0.299, 0.587, 0.114},
+        {0.5959, -0.2746, -0.3213},
+        {0.2115, -0.5227, 0.3112},
+    };
+
     private PictureDifference() {
     }
 
@@ -34,5 +41,30 @@ public final class PictureDifference {
             throw new AssertionError("pictures differ in size: " + a + " vs " + b);
         }
         return a.planes();
+    }
+
+    /** Planar Y, I and Q of a picture, on the 0..255 scale. */
+    public static double[][] yiq(RgbImage picture) {
+        int n = picture.width() * picture.height();
+        float[] p = picture.planes();
+        double[][] out = new double[3][n];
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < n; i++) {
+                out[k][i] = YIQ[k][0] * p[i] + YIQ[k][1] * p[n + i] + YIQ[k][2] * p[2 * n + i];
+            }
+        }
+        return out;
+    }
+
+    /** Mean over pixels of |I - I'| + |Q - Q'|: how far the colours (not the brightness) differ. */
+    public static double chroma(RgbImage a, RgbImage b) {
+        samples(a, b);
+        double[][] ya = yiq(a);
+        double[][] yb = yiq(b);
+        double sum = 0;
+        for (int i = 0; i < ya[0].length; i++) {
+            sum += Math.abs(ya[1][i] - yb[1][i]) + Math.abs(ya[2][i] - yb[2][i]);
+        }
+        return sum / ya[0].length;
     }
 }

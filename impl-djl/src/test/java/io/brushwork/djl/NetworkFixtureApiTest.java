@@ -13,13 +13,11 @@ import io.brushwork.testing.PictureDifference;
 import io.brushwork.zoo.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.brushwork.djl.NetworkFixtures.picture;
 import static io.brushwork.djl.NetworkFixtures.pictureTolerance;
@@ -170,15 +168,8 @@ class NetworkFixtureApiTest {
         }
     }
 
-    static Stream<Arguments> generators() {
-        return Stream.of(
-                Arguments.of("dcgan_nz16_ngf4.pth", "dcgan_nz16_ngf4"),
-                // GAN zoo layout, wrapped: {'config', 'netG', 'netD', 'avgG'}; the generator is netG.
-                Arguments.of("gan_zoo_dcgan.pth", "gan_zoo_dcgan"));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("generators")
+    @MethodSource("io.brushwork.djl.NetworkFixtures#generators")
     void generatorPaintsWhatPyTorchPaints(String weights, String io) {
         Map<String, Tensor> t = NetworkFixtures.read(io + ".io.safetensors");
         List<Latent> latents = latents(t.get("latents"));

@@ -7,12 +7,10 @@ import io.brushwork.djl.nets.WeightNetworks;
 import io.brushwork.zoo.Tensor;
 import io.brushwork.zoo.WeightFile;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.brushwork.djl.NetworkFixtures.TOLERANCE;
 import static io.brushwork.djl.NetworkFixtures.maxDifference;
@@ -54,14 +52,8 @@ class NetworkFixtureOutputTest {
         }
     }
 
-    static Stream<Arguments> generators() {
-        return Stream.of(
-                Arguments.of("dcgan_nz16_ngf4.pth", "dcgan_nz16_ngf4"),
-                Arguments.of("gan_zoo_dcgan.pth", "gan_zoo_dcgan"));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("generators")
+    @MethodSource("io.brushwork.djl.NetworkFixtures#generators")
     void generatorComputesWhatPyTorchComputes(String weights, String io) {
         Map<String, Tensor> expected = NetworkFixtures.read(io + ".io.safetensors");
         try (WeightFile file = WeightFile.open(NetworkFixtures.path(weights))) {

@@ -196,4 +196,12 @@ final class NetworkFixtures {
                         PixelRange.BYTE),
                 Arguments.of("engstrom_w4.safetensors", "engstrom_w4", Architecture.ENGSTROM, PixelRange.BYTE));
     }
+
+    /** The generator fixtures: weights file and its .io file's stem. */
+    static Stream<Arguments> generators() {
+        return Stream.of(
+                Arguments.of("dcgan_nz16_ngf4.pth", "dcgan_nz16_ngf4"),
+                // GAN zoo layout, wrapped: {'config', 'netG', 'netD', 'avgG'}; the generator is netG.
+                Arguments.of("gan_zoo_dcgan.pth", "gan_zoo_dcgan"));
+    }
 }

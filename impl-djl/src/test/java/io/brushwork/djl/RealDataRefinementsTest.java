@@ -32,35 +32,13 @@ class RealDataRefinementsTest {
                 .weights(Weights.of(5, 1e3, 1e-3)).size(size).iterations(iterations).device(Device.cpu());
     }
 
-    /** Mean over pixels of |I - I'| + |Q - Q'| (YIQ chroma) on the 0..255 scale. */
-    static double chromaDifference(RgbImage a, RgbImage b) {
-        float[] p = a.planes();
-        float[] q = b.planes();
-        int n = a.width() * a.height();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double di = chromaI(p, n, i) - chromaI(q, n, i);
-            double dq = chromaQ(p, n, i) - chromaQ(q, n, i);
-            sum += Math.abs(di) + Math.abs(dq);
-        }
-        return sum / n;
-    }
-
-    private static double chromaI(float[] p, int n, int i) {
-        return 0.5959 * p[i] - 0.2746 * p[n + i] - 0.3213 * p[2 * n + i];
-    }
-
-    private static double chromaQ(float[] p, int n, int i) {
-        return 0.2115 * p[i] - 0.5227 * p[n + i] + 0.3112 * p[2 * n + i];
-    }
-
     @Test
     void luminanceModeKeepsTheContentsColours() {
         StylizedImage out = real(256, 60).colorMode(ColorMode.LUMINANCE).run();
         RgbImage content = Images.read(SharedData.require("images/content/tubingen.jpg")).resize(256, 192);
         StylizedImage plain = real(256, 60).run();
-        double kept = chromaDifference(out.image(), content);
-        double lost = chromaDifference(plain.image(), content);
+        double kept = PictureDifference.chroma(out.image(), content);
+        double lost = PictureDifference.chroma(plain.image(), content);
         Images.write(out.image(), Path.of("target", "tubingen-starry-luminance.png"));
         System.out.printf("luminance mode: chroma difference %.3f (plain transfer %.3f), style loss %.4g -> %.4g%n",
                 kept, lost, out.initialLosses().style(), out.losses().style());
