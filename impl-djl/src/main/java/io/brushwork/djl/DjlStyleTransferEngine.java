@@ -23,7 +23,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -50,8 +49,7 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
         checkMemory(request);
         Engine engine = PyTorchRuntime.engine();
         ai.djl.Device device = PyTorchRuntime.resolve(request.device());
-        GatysObjective.Terms terms = new GatysObjective.Terms(request.weights(), request.contentLayers(),
-                request.styleLayers(), request.normalizeGradients(), request.histogramWeight(), request.histogramLayers());
+        GatysObjective.Terms terms = GatysObjective.Terms.of(request);
         List<Integer> stages = request.stages();
         List<Integer> stageIterations = request.stageIterations();
         int[] finalSize = request.outputSize();
@@ -394,22 +392,8 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
     /** The deepest layer any active loss term reads; the network is built only that far. */
     static String deepestLayer(StyleTransfer request) {
         int deepest = -1;
-        if (request.weights().content() > 0) {
-            for (String l : request.contentLayers()) {
-                deepest = Math.max(deepest, Vgg19.layerIndex(l));
-            }
-        }
-        if (request.weights().style() > 0) {
-            for (Map.Entry<String, Double> e : request.styleLayers().entrySet()) {
-                if (e.getValue() > 0) {
-                    deepest = Math.max(deepest, Vgg19.layerIndex(e.getKey()));
-                }
-            }
-        }
-        if (request.histogramWeight() > 0) {
-            for (String l : request.histogramLayers()) {
-                deepest = Math.max(deepest, Vgg19.layerIndex(l));
-            }
+        for (String layer : GatysObjective.Terms.of(request).allLayers()) {
+            deepest = Math.max(deepest, Vgg19.layerIndex(layer));
         }
         // Total variation alone needs no features, but the network still needs one layer to exist.
         return Vgg19.LAYERS.get(Math.max(deepest, 0));

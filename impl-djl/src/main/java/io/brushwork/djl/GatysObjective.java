@@ -26,6 +26,12 @@ final class GatysObjective implements DifferentiableFunction, AutoCloseable {
     record Terms(Weights weights, List<String> contentLayers, Map<String, Double> styleLayers,
                  boolean normalizeGradients, double histogramWeight, List<String> histogramLayers) {
 
+        /** The terms a request asks for. */
+        static Terms of(io.brushwork.StyleTransfer request) {
+            return new Terms(request.weights(), request.contentLayers(), request.styleLayers(),
+                    request.normalizeGradients(), request.histogramWeight(), request.histogramLayers());
+        }
+
         /** Style layers whose weight is positive, in order. */
         List<String> activeStyleLayers() {
             List<String> active = new ArrayList<>();
