@@ -1,5 +1,7 @@
 package io.brushwork;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every exception Brushwork throws. Unchecked so that Kotlin and Scala callers, and
  * lambdas, are not forced into try/catch; each subtype names one kind of problem.
@@ -11,7 +13,7 @@ public class BrushworkException extends RuntimeException {
         super(message);
     }
 
-    public BrushworkException(String message, Throwable cause) {
+    public BrushworkException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

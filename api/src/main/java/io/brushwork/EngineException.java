@@ -1,5 +1,7 @@
 package io.brushwork;
 
+import org.jspecify.annotations.Nullable;
+
 /** No engine could run the request, or the engine failed while running it. */
 public class EngineException extends BrushworkException {
     private static final long serialVersionUID = 1L;
@@ -8,7 +10,7 @@ public class EngineException extends BrushworkException {
         super(message);
     }
 
-    public EngineException(String message, Throwable cause) {
+    public EngineException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

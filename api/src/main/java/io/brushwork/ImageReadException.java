@@ -1,5 +1,7 @@
 package io.brushwork;
 
+import org.jspecify.annotations.Nullable;
+
 /** An image could not be read: missing, unreadable, empty, unsupported or corrupt. */
 public class ImageReadException extends BrushworkException {
     private static final long serialVersionUID = 1L;
@@ -8,7 +10,7 @@ public class ImageReadException extends BrushworkException {
         super(message);
     }
 
-    public ImageReadException(String message, Throwable cause) {
+    public ImageReadException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /** Where the optimised picture starts from. */
 public final class Init {
     /** The kinds of starting point. */
@@ -23,9 +25,9 @@ public final class Init {
     public static final Init STYLE = new Init(Kind.STYLE, null);
 
     private final Kind kind;
-    private final RgbImage image;
+    private final @Nullable RgbImage image;
 
-    private Init(Kind kind, RgbImage image) {
+    private Init(Kind kind, @Nullable RgbImage image) {
         this.kind = kind;
         this.image = image;
     }

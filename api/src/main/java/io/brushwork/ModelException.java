@@ -1,5 +1,7 @@
 package io.brushwork;
 
+import org.jspecify.annotations.Nullable;
+
 /** A model file is missing, malformed, hostile, or does not fit the architecture asked for. */
 public class ModelException extends BrushworkException {
     private static final long serialVersionUID = 1L;
@@ -8,7 +10,7 @@ public class ModelException extends BrushworkException {
         super(message);
     }
 
-    public ModelException(String message, Throwable cause) {
+    public ModelException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

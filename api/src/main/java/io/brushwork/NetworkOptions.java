@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How to load and run a feed-forward network ({@link Translator}, {@link Generator}). Immutable;
  * {@link #builder()} validates.
@@ -14,7 +16,7 @@ public final class NetworkOptions {
     private final Architecture architecture;
     private final Engine engine;
     private final Device device;
-    private final Integer processingSize;
+    private final @Nullable Integer processingSize;
 
     private NetworkOptions(Builder b) {
         this.architecture = b.architecture;
@@ -75,7 +77,7 @@ public final class NetworkOptions {
         private Architecture architecture;
         private Engine engine = Engine.AUTO;
         private Device device = Device.auto();
-        private Integer processingSize;
+        private @Nullable Integer processingSize;
 
         private Builder() {
         }

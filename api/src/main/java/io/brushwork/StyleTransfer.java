@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Gatys et al. style transfer request: optimise the pixels of a picture so that its VGG-19
  * features match the content image (MSE) and its Gram matrices match the style images, plus
@@ -47,7 +49,7 @@ public final class StyleTransfer {
     private final Map<String, Double> styleLayers;
     private final Optimizer optimizer;
     private final int iterations;
-    private final Integer size;
+    private final @Nullable Integer size;
     private final Init init;
     private final long seed;
     private final Device device;
@@ -59,11 +61,11 @@ public final class StyleTransfer {
     private final Pooling pooling;
     private final boolean normalizeGradients;
     private final Map<Integer, RgbImage> styleMasks;
-    private final Integer tileSize;
+    private final @Nullable Integer tileSize;
     private final double histogramWeight;
     private final List<String> histogramLayers;
     private final ColorMode colorMode;
-    private final java.nio.file.Path styleCache;
+    private final java.nio.file.@Nullable Path styleCache;
 
     private StyleTransfer(Builder b) {
         this.content = b.content;
@@ -354,7 +356,7 @@ public final class StyleTransfer {
         private Map<String, Double> styleLayers = new LinkedHashMap<>(DEFAULT_STYLE_LAYERS);
         private Optimizer optimizer = Optimizer.lbfgs();
         private int iterations = 500;
-        private Integer size = 512;
+        private @Nullable Integer size = 512;
         private Init init = Init.CONTENT;
         private long seed;
         private Device device = Device.auto();
@@ -366,11 +368,11 @@ public final class StyleTransfer {
         private Pooling pooling = Pooling.MAX;
         private boolean normalizeGradients;
         private final Map<Integer, RgbImage> styleMasks = new java.util.TreeMap<>();
-        private Integer tileSize;
+        private @Nullable Integer tileSize;
         private double histogramWeight;
         private List<String> histogramLayers = new ArrayList<>(List.of("relu1_1", "relu4_1"));
         private ColorMode colorMode = ColorMode.NONE;
-        private java.nio.file.Path styleCache;
+        private java.nio.file.@Nullable Path styleCache;
 
         private Builder() {
         }

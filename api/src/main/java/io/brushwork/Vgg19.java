@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The VGG-19 feature network (Simonyan and Zisserman) whose activations define content and style:
  * where its weights come from and how its input is preprocessed. The engine loads it; only the
@@ -42,12 +44,12 @@ public final class Vgg19 {
     /** The model zoo id of the default feature network (torchvision's ImageNet VGG-19). */
     public static final String DEFAULT_ZOO_ID = "vgg19";
 
-    private final Path file;
-    private final Long seed;
-    private final String zooId;
+    private final @Nullable Path file;
+    private final @Nullable Long seed;
+    private final @Nullable String zooId;
     private final Preprocessing preprocessing;
 
-    private Vgg19(Path file, Long seed, String zooId, Preprocessing preprocessing) {
+    private Vgg19(@Nullable Path file, @Nullable Long seed, @Nullable String zooId, @Nullable Preprocessing preprocessing) {
         this.file = file;
         this.seed = seed;
         this.zooId = zooId;
@@ -132,7 +134,7 @@ public final class Vgg19 {
     }
 
     /** For a convolution layer index: its input and output channel counts; else null. */
-    public static int[] convChannels(int layerIndex) {
+    public static int @Nullable [] convChannels(int layerIndex) {
         String name = LAYERS.get(layerIndex);
         if (!name.startsWith("conv")) {
             return null;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A strict RFC 8259 JSON parser, just enough for safetensors headers. Objects become
  * insertion-ordered maps, arrays lists, strings strings, {@code true}/{@code false} booleans,
@@ -19,7 +21,7 @@ final class Json {
     /** A JSON number, kept as its literal text. */
     record NumberLiteral(String text) {
         /** The value if the literal is a plain integer that fits a {@code long}, else null. */
-        Long asLong() {
+        @Nullable Long asLong() {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '.' || c == 'e' || c == 'E') {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Matches the tensor names a model expects with the keys of a weights file. Published files wrap
  * state dicts in various ways ({@code state_dict.}, {@code netG.}, DataParallel's {@code module.}),
@@ -113,7 +115,7 @@ public final class KeyMapping {
     }
 
     /** The file key of a model key, or null when it is missing or of the wrong shape. */
-    public String fileKey(String modelKey) {
+    public @Nullable String fileKey(String modelKey) {
         return fileKeys.get(modelKey);
     }
 

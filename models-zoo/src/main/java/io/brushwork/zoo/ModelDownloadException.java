@@ -5,6 +5,8 @@ import io.brushwork.ModelException;
 import java.net.URI;
 import java.util.OptionalInt;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A model file could not be downloaded: the server answered with an error status, the
  * connection failed or stalled, or it dropped before the end. Nothing is left in the cache.
@@ -23,7 +25,7 @@ public final class ModelDownloadException extends ModelException {
      * @param message the problem, naming the URL
      * @param cause the lower-level problem, or null
      */
-    public ModelDownloadException(URI url, int status, String message, Throwable cause) {
+    public ModelDownloadException(URI url, int status, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.url = url;
         this.status = status;

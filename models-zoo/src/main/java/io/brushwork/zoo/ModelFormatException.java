@@ -2,6 +2,8 @@ package io.brushwork.zoo;
 
 import io.brushwork.ModelException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A model file is malformed or hostile: its structure contradicts itself, its size, or the
  * format's rules. The message names the file and the problem.
@@ -15,7 +17,7 @@ public final class ModelFormatException extends ModelException {
     }
 
     /** An exception with the given message and the lower-level problem that revealed it. */
-    public ModelFormatException(String message, Throwable cause) {
+    public ModelFormatException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -44,6 +44,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds model files on disk and downloads the missing ones, checked, into a cache.
  *
@@ -104,7 +106,7 @@ public final class ModelZoo {
 
     private final Path cacheDir;
     private final boolean offline;
-    private final Path localModelsDir;
+    private final @Nullable Path localModelsDir;
     private final ModelCatalog catalog;
     private final DownloadListener listener;
     private final int maxAttempts;
@@ -634,7 +636,7 @@ public final class ModelZoo {
     }
 
     /** The record next to a file, or null if there is none or it cannot be read. */
-    private static Recorded readRecord(Path file) {
+    private static @Nullable Recorded readRecord(Path file) {
         Path path = recordPath(file);
         if (!Files.isRegularFile(path)) {
             return null;
@@ -865,7 +867,7 @@ public final class ModelZoo {
     public static final class Builder {
         private Path cacheDir;
         private boolean offline;
-        private Path localModelsDir;
+        private @Nullable Path localModelsDir;
         private ModelCatalog catalog = ModelCatalog.builtIn();
         private DownloadListener listener = p -> { };
         private int maxAttempts = 3;
@@ -946,7 +948,7 @@ public final class ModelZoo {
          * A folder of hand-placed model files, consulted first; null for none. Default: property
          * {@value #MODELS_PROPERTY}, else environment variable {@value #MODELS_ENV}, else none.
          */
-        public Builder localModelsDir(Path dir) {
+        public Builder localModelsDir(@Nullable Path dir) {
             localModelsDir = dir;
             return this;
         }

@@ -3,6 +3,8 @@ package io.brushwork.zoo;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a tensor file's header says about one tensor: its name, element type, shape and where its
  * bytes lie. Offsets are relative to the start of the data section, as in the file. Instances
@@ -11,13 +13,13 @@ import java.util.Optional;
 public final class TensorInfo {
     private final String name;
     private final String dtypeName;
-    private final DType dtype;
+    private final @Nullable DType dtype;
     private final long[] shape;
     private final long elementCount;
     private final long begin;
     private final long end;
 
-    TensorInfo(String name, String dtypeName, DType dtype, long[] shape, long elementCount, long begin,
+    TensorInfo(String name, String dtypeName, @Nullable DType dtype, long[] shape, long elementCount, long begin,
             long end) {
         this.name = name;
         this.dtypeName = dtypeName;

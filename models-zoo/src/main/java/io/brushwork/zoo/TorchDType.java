@@ -2,6 +2,8 @@ package io.brushwork.zoo;
 
 import java.nio.ByteBuffer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The element types a PyTorch checkpoint can name, each with its legacy storage class
  * ({@code torch.FloatStorage}) and its dtype object ({@code torch.float32}). All are listed so
@@ -30,9 +32,9 @@ enum TorchDType {
     private final String storageClass;
     private final int bytesPerElement;
     /** The shared decoder for the half and single formats; null for float64 and the unreadable types. */
-    private final DType floatType;
+    private final @Nullable DType floatType;
 
-    TorchDType(String torchName, String storageClass, int bytesPerElement, DType floatType) {
+    TorchDType(String torchName, String storageClass, int bytesPerElement, @Nullable DType floatType) {
         this.torchName = torchName;
         this.storageClass = storageClass;
         this.bytesPerElement = bytesPerElement;
