@@ -3,6 +3,7 @@ package io.brushwork;
 import io.brushwork.spi.RunControl;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -47,13 +48,14 @@ public final class StyleTransferHandle {
     }
 
     /**
-     * Waits at most {@code timeout} for the result.
-     *
-     * @throws TimeoutException when the run is still going after {@code timeout} (it keeps running)
+     * Waits at most {@code timeout} for the result: empty when the run is still going (it keeps
+     * running). Not a checked {@code TimeoutException}, so that callers in any language can poll.
      */
-    public StylizedImage await(Duration timeout) throws TimeoutException {
+    public Optional<StylizedImage> await(Duration timeout) {
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunCancelledException("interrupted while waiting for the run");

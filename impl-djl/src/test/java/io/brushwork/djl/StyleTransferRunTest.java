@@ -155,6 +155,21 @@ class StyleTransferRunTest {
     }
 
     @Test
+    void awaitWithATimeoutIsEmptyWhileRunningAndHoldsTheResultOnceDone() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        StyleTransferHandle endless = small().iterations(10_000).listener(e -> started.countDown()).start();
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(endless.await(java.time.Duration.ofMillis(20))).isEmpty();
+        endless.cancel();
+        assertThatThrownBy(() -> endless.await(java.time.Duration.ofMinutes(1)))
+                .isInstanceOf(RunCancelledException.class);
+
+        StyleTransferHandle quick = small().iterations(2).start();
+        assertThat(quick.await(java.time.Duration.ofMinutes(2))).hasValueSatisfying(
+                out -> assertThat(out.iterations()).isEqualTo(2));
+    }
+
+    @Test
     void interruptingTheRunningThreadCancelsTheRun() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
