@@ -19,7 +19,12 @@ public final class PyTorchRuntime {
     private PyTorchRuntime() {
     }
 
-    /** The PyTorch engine, loaded once. */
+    /**
+     * The PyTorch engine, loaded once.
+     *
+     * @return DJL's PyTorch engine
+     * @throws EngineException if the engine cannot start (libtorch missing or not loadable)
+     */
     public static Engine engine() {
         Engine e = engine;
         if (e == null) {
@@ -54,7 +59,11 @@ public final class PyTorchRuntime {
         }
     }
 
-    /** A short description such as {@code PyTorch 2.7.1 (DJL 0.35.1)}. */
+    /**
+     * A short description such as {@code PyTorch 2.7.1 (DJL 0.35.1)}.
+     *
+     * @return the libtorch and DJL versions, starting the engine if needed
+     */
     public static String describe() {
         return "PyTorch " + engine().getVersion() + " (DJL " + Engine.getDjlVersion() + ")";
     }
@@ -62,6 +71,10 @@ public final class PyTorchRuntime {
     /**
      * The DJL device for a request: AUTO is the first GPU when the engine sees one, else the CPU
      * (logged, so a user expecting a GPU learns why it is slow).
+     *
+     * @param device the device Brushwork was asked for
+     * @return the DJL device to run on
+     * @throws EngineException if a GPU is requested that the engine does not see
      */
     public static ai.djl.Device resolve(Device device) {
         int gpus = engine().getGpuCount();
@@ -83,7 +96,12 @@ public final class PyTorchRuntime {
         }
     }
 
-    /** Brushwork's name for a DJL device: {@code cpu} or {@code gpu:N}. */
+    /**
+     * Brushwork's name for a DJL device: {@code cpu} or {@code gpu:N}.
+     *
+     * @param device a DJL device
+     * @return {@code gpu:N} for GPU N, else {@code cpu}
+     */
     public static String name(ai.djl.Device device) {
         return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
     }

@@ -24,15 +24,31 @@ public sealed interface Checksum permits Checksum.Full, Checksum.Prefix, Checksu
     /**
      * Whether a file whose SHA-256 is {@code sha256Hex} passes. Always true for {@link None}:
      * there is nothing to compare against.
+     *
+     * @param sha256Hex the file's complete SHA-256 as 64 hex digits, in either case
+     * @return whether the file matches what is known of its checksum
      */
     boolean matches(String sha256Hex);
 
-    /** Short human-readable form, e.g. {@code sha256 0a1b...}, {@code sha256 prefix dcbb9e9d} or {@code none}. */
+    /**
+     * Short human-readable form, e.g. {@code sha256 0a1b...}, {@code sha256 prefix dcbb9e9d} or {@code none}.
+     *
+     * @return the description, for messages and listings
+     */
     String describe();
 
-    /** The complete SHA-256 of the file: 64 hex digits. */
+    /**
+     * The complete SHA-256 of the file: 64 hex digits.
+     *
+     * @param hex the 64 hex digits, lower case
+     */
     record Full(String hex) implements Checksum {
-        /** Checks and normalises the digits to lower case. */
+        /**
+         * Checks and normalises the digits to lower case.
+         *
+         * @param hex the 64 hex digits, in either case
+         * @throws InvalidOptionException if {@code hex} is null or not 64 hex digits
+         */
         public Full {
             hex = hexDigits(hex, 64, 64, "a SHA-256");
         }
@@ -48,9 +64,18 @@ public sealed interface Checksum permits Checksum.Full, Checksum.Prefix, Checksu
         }
     }
 
-    /** The first hex digits of the file's SHA-256 (at least 6, fewer than 64), as torch.hub file names publish them. */
+    /**
+     * The first hex digits of the file's SHA-256 (at least 6, fewer than 64), as torch.hub file names publish them.
+     *
+     * @param hex the 6 to 63 leading hex digits, lower case
+     */
     record Prefix(String hex) implements Checksum {
-        /** Checks and normalises the digits to lower case. */
+        /**
+         * Checks and normalises the digits to lower case.
+         *
+         * @param hex the 6 to 63 leading hex digits, in either case
+         * @throws InvalidOptionException if {@code hex} is null or not 6 to 63 hex digits
+         */
         public Prefix {
             hex = hexDigits(hex, 6, 63, "a SHA-256 prefix");
         }
@@ -79,17 +104,33 @@ public sealed interface Checksum permits Checksum.Full, Checksum.Prefix, Checksu
         }
     }
 
-    /** A complete SHA-256 (64 hex digits). */
+    /**
+     * A complete SHA-256 (64 hex digits).
+     *
+     * @param hex the 64 hex digits, in either case
+     * @return a {@link Full} checksum
+     * @throws InvalidOptionException if {@code hex} is null or not 64 hex digits
+     */
     static Checksum sha256(String hex) {
         return new Full(hex);
     }
 
-    /** A published SHA-256 prefix. */
+    /**
+     * A published SHA-256 prefix.
+     *
+     * @param hex the 6 to 63 leading hex digits, in either case
+     * @return a {@link Prefix} checksum
+     * @throws InvalidOptionException if {@code hex} is null or not 6 to 63 hex digits
+     */
     static Checksum prefix(String hex) {
         return new Prefix(hex);
     }
 
-    /** No published checksum: trust on first use. */
+    /**
+     * No published checksum: trust on first use.
+     *
+     * @return a {@link None} checksum
+     */
     static Checksum none() {
         return new None();
     }
@@ -98,6 +139,9 @@ public sealed interface Checksum permits Checksum.Full, Checksum.Prefix, Checksu
      * The prefix a torch.hub style file name carries ({@code vgg19-dcbb9e9d.pth} gives
      * {@code dcbb9e9d}), if its last hyphen is followed by eight or more lower-case hex digits
      * and a dot, as torch.hub's own pattern reads it.
+     *
+     * @param fileName the file name, without directories
+     * @return the prefix, or empty if the name carries none
      */
     static Optional<Prefix> fromTorchHubFileName(String fileName) {
         // torch.hub's HASH_REGEX is -([a-f0-9]*)\. ; eight digits is the documented minimum.

@@ -21,7 +21,11 @@ public enum DType {
         this.bytesPerElement = bytesPerElement;
     }
 
-    /** The number of bytes one element takes in a file. */
+    /**
+     * The number of bytes one element takes in a file.
+     *
+     * @return 4 for {@link #F32}, 2 for {@link #F16} and {@link #BF16}
+     */
     public int bytesPerElement() {
         return bytesPerElement;
     }

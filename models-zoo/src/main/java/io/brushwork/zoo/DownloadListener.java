@@ -7,6 +7,10 @@ package io.brushwork.zoo;
  */
 @FunctionalInterface
 public interface DownloadListener {
-    /** Called when a download starts and each time more bytes arrive. */
+    /**
+     * Called when a download starts and each time more bytes arrive.
+     *
+     * @param progress the download's state at this event
+     */
     void onProgress(DownloadProgress progress);
 }

@@ -44,8 +44,11 @@ public final class KeyMapping {
     /**
      * Matches {@code expected} (model key to shape) against the file.
      *
+     * @param file the weights file to look in
+     * @param expected the model's tensor names, without any prefix, each with its shape
      * @param staleKeysOptional when true, expected norm buffers ({@code running_mean} etc.) may be
      *     absent, and such keys in the file that the model does not expect are not "unexpected"
+     * @return the mapping found, with what is missing, unexpected or of the wrong shape
      */
     public static KeyMapping match(WeightFile file, Map<String, long[]> expected, boolean staleKeysOptional) {
         String prefix = bestPrefix(file.keys(), expected.keySet());
@@ -109,32 +112,57 @@ public final class KeyMapping {
         return best;
     }
 
-    /** The prefix the file wraps the model's keys in ({@code ""} for a plain state dict). */
+    /**
+     * The prefix the file wraps the model's keys in ({@code ""} for a plain state dict).
+     *
+     * @return the prefix, such as {@code state_dict.}, ending in a dot unless empty
+     */
     public String prefix() {
         return prefix;
     }
 
-    /** The file key of a model key, or null when it is missing or of the wrong shape. */
+    /**
+     * The file key of a model key, or null when it is missing or of the wrong shape.
+     *
+     * @param modelKey a tensor name as the model spells it
+     * @return the prefixed key in the file, or null
+     */
     public @Nullable String fileKey(String modelKey) {
         return fileKeys.get(modelKey);
     }
 
-    /** Model keys the file lacks (stale norm buffers excluded when asked). */
+    /**
+     * Model keys the file lacks (stale norm buffers excluded when asked).
+     *
+     * @return the missing model keys; empty when none
+     */
     public List<String> missing() {
         return missing;
     }
 
-    /** File keys under the prefix that the model does not use. */
+    /**
+     * File keys under the prefix that the model does not use.
+     *
+     * @return the unused keys, without the prefix; empty when none
+     */
     public List<String> unexpected() {
         return unexpected;
     }
 
-    /** Keys present with a shape other than the model's, each described. */
+    /**
+     * Keys present with a shape other than the model's, each described.
+     *
+     * @return one description per key, naming the actual and the expected shape; empty when none
+     */
     public List<String> wrongShape() {
         return wrongShape;
     }
 
-    /** Whether every expected key was found with the right shape. */
+    /**
+     * Whether every expected key was found with the right shape.
+     *
+     * @return true when nothing is missing or of the wrong shape
+     */
     public boolean complete() {
         return missing.isEmpty() && wrongShape.isEmpty();
     }
@@ -142,6 +170,12 @@ public final class KeyMapping {
     /**
      * Throws unless every expected key was found with its shape, and (when {@code strict}) the
      * file holds nothing else under the prefix.
+     *
+     * @param file the weights file matched, named in the message
+     * @param modelName what the weights are for, named in the message
+     * @param strict whether unexpected keys are an error too
+     * @return this mapping, when it passes
+     * @throws ModelFormatException listing what is missing, of the wrong shape or (when strict) unexpected
      */
     public KeyMapping require(WeightFile file, String modelName, boolean strict) {
         if (complete() && (!strict || unexpected.isEmpty())) {

@@ -41,7 +41,11 @@ public final class ModelCatalog {
         this.entries = byId;
     }
 
-    /** The models Brushwork knows about; see {@code docs/model-zoo.md} for where each checksum comes from. */
+    /**
+     * The models Brushwork knows about; see {@code docs/model-zoo.md} for where each checksum comes from.
+     *
+     * @return the built-in catalogue, the same instance on every call
+     */
     public static ModelCatalog builtIn() {
         return BUILT_IN;
     }
@@ -49,6 +53,8 @@ public final class ModelCatalog {
     /**
      * A catalogue of the given entries, in the given order.
      *
+     * @param entries the entries, each with its own id
+     * @return a catalogue of the entries, in the collection's iteration order
      * @throws ModelException if two entries share an id
      */
     public static ModelCatalog of(Collection<ModelEntry> entries) {
@@ -72,6 +78,8 @@ public final class ModelCatalog {
      * licence = ...                 # optional
      * </pre>
      *
+     * @param file the catalogue file to read
+     * @return the file's entries, in file order
      * @throws ModelException naming the file and line of the first problem, or if it cannot be read
      */
     public static ModelCatalog load(Path file) {
@@ -81,6 +89,9 @@ public final class ModelCatalog {
     /**
      * This catalogue with {@code other}'s entries added; where both have an id, {@code other}'s
      * entry wins, so a user file can replace a built-in entry (for a mirror, say).
+     *
+     * @param other the catalogue whose entries are added
+     * @return a new catalogue: this one's entries in order, then {@code other}'s new ids
      */
     public ModelCatalog plus(ModelCatalog other) {
         Map<String, ModelEntry> merged = new LinkedHashMap<>(entries);
@@ -88,12 +99,21 @@ public final class ModelCatalog {
         return new ModelCatalog(new ArrayList<>(merged.values()));
     }
 
-    /** Every entry, in catalogue order. */
+    /**
+     * Every entry, in catalogue order.
+     *
+     * @return an unmodifiable list of the entries
+     */
     public List<ModelEntry> entries() {
         return List.copyOf(entries.values());
     }
 
-    /** The entry with this id, if there is one. */
+    /**
+     * The entry with this id, if there is one.
+     *
+     * @param id the entry's id, such as {@code vgg19}
+     * @return the entry, or empty when the catalogue has no such id
+     */
     public Optional<ModelEntry> find(String id) {
         return Optional.ofNullable(entries.get(id));
     }
@@ -101,6 +121,8 @@ public final class ModelCatalog {
     /**
      * The entry with this id.
      *
+     * @param id the entry's id, such as {@code vgg19}
+     * @return the entry
      * @throws ModelException if there is none; the message lists the ids that are close
      */
     public ModelEntry require(String id) {
@@ -114,14 +136,24 @@ public final class ModelCatalog {
                 : "; did you mean " + String.join(", ", close) + "?"));
     }
 
-    /** The entries whose published checksum a file with this SHA-256 satisfies (entries without one never match). */
+    /**
+     * The entries whose published checksum a file with this SHA-256 satisfies (entries without one never match).
+     *
+     * @param sha256Hex the file's complete SHA-256 as 64 hex digits
+     * @return the matching entries in catalogue order; empty when none
+     */
     public List<ModelEntry> findBySha256(String sha256Hex) {
         return entries.values().stream()
                 .filter(e -> !(e.checksum() instanceof Checksum.None) && e.checksum().matches(sha256Hex))
                 .collect(Collectors.toList());
     }
 
-    /** The entries whose file has this name. */
+    /**
+     * The entries whose file has this name.
+     *
+     * @param fileName a file name without directories, compared exactly
+     * @return the matching entries in catalogue order; empty when none
+     */
     public List<ModelEntry> findByFileName(String fileName) {
         return entries.values().stream().filter(e -> e.fileName().equals(fileName)).collect(Collectors.toList());
     }

@@ -10,7 +10,9 @@ import io.brushwork.ModelException;
 public final class ModelChecksumException extends ModelException {
     private static final long serialVersionUID = 1L;
 
+    /** The published or recorded value. */
     private final String expected;
+    /** The value the file has. */
     private final String actual;
 
     /**
@@ -27,12 +29,20 @@ public final class ModelChecksumException extends ModelException {
         this.actual = actual;
     }
 
-    /** The published or recorded value (a SHA-256, a prefix of one, or a size in bytes). */
+    /**
+     * The published or recorded value (a SHA-256, a prefix of one, or a size in bytes).
+     *
+     * @return the expected value, as text
+     */
     public String expected() {
         return expected;
     }
 
-    /** The value the file has. */
+    /**
+     * The value the file has.
+     *
+     * @return the actual value, as text, in the same form as {@link #expected()}
+     */
     public String actual() {
         return actual;
     }

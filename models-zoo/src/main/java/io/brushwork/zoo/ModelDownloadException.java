@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 public final class ModelDownloadException extends ModelException {
     private static final long serialVersionUID = 1L;
 
+    /** The URL that was requested. */
     private final URI url;
+    /** The HTTP status the server answered, or -1 if there was no answer. */
     private final int status;
 
     /**
@@ -31,12 +33,20 @@ public final class ModelDownloadException extends ModelException {
         this.status = status;
     }
 
-    /** The URL that was requested. */
+    /**
+     * The URL that was requested.
+     *
+     * @return the requested URL
+     */
     public URI url() {
         return url;
     }
 
-    /** The HTTP status of the server's answer, if there was one. */
+    /**
+     * The HTTP status of the server's answer, if there was one.
+     *
+     * @return the status code, or empty when the connection failed before an answer
+     */
     public OptionalInt status() {
         return status < 0 ? OptionalInt.empty() : OptionalInt.of(status);
     }

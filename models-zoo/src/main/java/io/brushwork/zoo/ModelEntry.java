@@ -33,7 +33,22 @@ public record ModelEntry(String id, String description, URI url, String fileName
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
-    /** Checks every component; the message names the entry and the problem. */
+    /**
+     * Checks every component; the message names the entry and the problem.
+     *
+     * @param id short unique name, such as {@code vgg19}
+     * @param description one line for people
+     * @param url where the file is downloaded from (http or https)
+     * @param fileName the file's name on disk: no path separators, not starting with a dot
+     * @param checksum what is known of the file's SHA-256
+     * @param size the file's exact length in bytes, or empty when not published
+     * @param format the format the file is published in
+     * @param architecture the network the weights belong to; not blank
+     * @param preprocessing the input convention of a VGG feature network, or empty
+     * @param licence the licence the file is published under
+     * @throws InvalidOptionException if a component is malformed
+     * @throws NullPointerException if a component is null
+     */
     public ModelEntry {
         Objects.requireNonNull(id, "id");
         if (!ID.matcher(id).matches()) {

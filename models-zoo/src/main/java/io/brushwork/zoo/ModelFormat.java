@@ -32,6 +32,11 @@ public enum ModelFormat {
         this.description = description;
     }
 
+    /**
+     * How messages name a file of this format.
+     *
+     * @return a phrase with its article, such as {@code a safetensors file}
+     */
     public String description() {
         return description;
     }
@@ -39,6 +44,8 @@ public enum ModelFormat {
     /**
      * Detects the format of a file from its first bytes (and, for zips, its entry names).
      *
+     * @param path the file to inspect
+     * @return the file's format
      * @throws ModelFormatException when it is none of the formats
      * @throws ModelException when it cannot be read
      */

@@ -11,12 +11,21 @@ import org.jspecify.annotations.Nullable;
 public final class ModelFormatException extends ModelException {
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the given message. */
+    /**
+     * An exception with the given message.
+     *
+     * @param message the problem, naming the file
+     */
     public ModelFormatException(String message) {
         super(message);
     }
 
-    /** An exception with the given message and the lower-level problem that revealed it. */
+    /**
+     * An exception with the given message and the lower-level problem that revealed it.
+     *
+     * @param message the problem, naming the file
+     * @param cause the lower-level problem, or null
+     */
     public ModelFormatException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

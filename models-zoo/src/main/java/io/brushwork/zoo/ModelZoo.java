@@ -134,12 +134,22 @@ public final class ModelZoo {
     /**
      * A zoo configured from the system properties and environment variables named above: the
      * built-in catalogue, plus the user catalogue file when one is named.
+     *
+     * @return a new zoo
+     * @throws ModelException if the named user catalogue file cannot be read or is malformed
+     * @throws InvalidOptionException if the offline setting is not a boolean such as {@code true} or {@code 0}
      */
     public static ModelZoo defaults() {
         return builder().build();
     }
 
-    /** A builder starting from the configuration {@link #defaults()} has. */
+    /**
+     * A builder starting from the configuration {@link #defaults()} has.
+     *
+     * @return a new builder
+     * @throws ModelException if the named user catalogue file cannot be read or is malformed
+     * @throws InvalidOptionException if the offline setting is not a boolean such as {@code true} or {@code 0}
+     */
     public static Builder builder() {
         return new Builder(System::getProperty, System::getenv);
     }
@@ -149,32 +159,57 @@ public final class ModelZoo {
         return new Builder(properties, environment);
     }
 
-    /** A builder holding this zoo's configuration. */
+    /**
+     * A builder holding this zoo's configuration.
+     *
+     * @return a new builder; changing it leaves this zoo as it is
+     */
     public Builder newBuilder() {
         return new Builder(this);
     }
 
-    /** The cache folder. */
+    /**
+     * The cache folder.
+     *
+     * @return the folder downloads are kept in, one subfolder per entry id
+     */
     public Path cacheDir() {
         return cacheDir;
     }
 
-    /** Whether downloads are forbidden. */
+    /**
+     * Whether downloads are forbidden.
+     *
+     * @return true in offline mode
+     */
     public boolean offline() {
         return offline;
     }
 
-    /** The folder people fill by hand, consulted before the cache, if one is set. */
+    /**
+     * The folder people fill by hand, consulted before the cache, if one is set.
+     *
+     * @return the local models folder, or empty for none
+     */
     public Optional<Path> localModelsDir() {
         return Optional.ofNullable(localModelsDir);
     }
 
-    /** The catalogue ids are looked up in. */
+    /**
+     * The catalogue ids are looked up in.
+     *
+     * @return the catalogue
+     */
     public ModelCatalog catalog() {
         return catalog;
     }
 
-    /** Where the cache keeps an entry's file: {@code <cacheDir>/<id>/<fileName>}. */
+    /**
+     * Where the cache keeps an entry's file: {@code <cacheDir>/<id>/<fileName>}.
+     *
+     * @param entry the catalogue entry
+     * @return the cached file's path, whether or not the file exists
+     */
     public Path cachePath(ModelEntry entry) {
         return cacheDir.resolve(entry.id()).resolve(entry.fileName());
     }
@@ -182,6 +217,8 @@ public final class ModelZoo {
     /**
      * The file of the catalogue entry with this id, downloading it if needed.
      *
+     * @param id the entry's id in {@link #catalog()}
+     * @return the checked file, in the local models folder or the cache
      * @throws ModelException if the id is unknown, or as {@link #resolve(ModelEntry)}
      */
     public Path resolve(String id) {
@@ -192,6 +229,8 @@ public final class ModelZoo {
      * The file of this entry: from the local models folder, the cache, or a download, as the
      * class documentation describes.
      *
+     * @param entry the entry to resolve; it need not be in {@link #catalog()}
+     * @return the checked file, in the local models folder or the cache
      * @throws ModelChecksumException if a file's size or SHA-256 does not match
      * @throws ModelDownloadException if the download fails (after retries, for transient failures)
      * @throws ModelException if the file is missing in offline mode, the cache cannot be written,
@@ -223,6 +262,8 @@ public final class ModelZoo {
      * {@link #resolve(String)} would not download it. A cheap check: a cached file is only
      * compared with its record, not hashed again.
      *
+     * @param id the entry's id in {@link #catalog()}
+     * @return true when the file is present and not known to mismatch
      * @throws ModelException if the id is unknown
      */
     public boolean isCached(String id) {
@@ -243,6 +284,8 @@ public final class ModelZoo {
      * published checksum. For an entry without one, the file is compared with the SHA-256
      * recorded next to it ({@code <file>.sha256}) if there is such a record.
      *
+     * @param file the file to check
+     * @param entry the entry whose size and checksum it must have
      * @throws ModelChecksumException on a mismatch, naming the file, expected and actual value
      * @throws ModelException if the file cannot be read
      */
@@ -262,6 +305,8 @@ public final class ModelZoo {
     /**
      * The SHA-256 of a file, as 64 lower-case hex digits.
      *
+     * @param file the file to hash
+     * @return the SHA-256, as 64 lower-case hex digits
      * @throws ModelException if the file cannot be read
      */
     public static String sha256(Path file) {
@@ -929,6 +974,9 @@ public final class ModelZoo {
         /**
          * The cache folder. Default: property {@value #CACHE_PROPERTY}, else environment variable
          * {@value #CACHE_ENV}, else {@code ~/.cache/brushwork}.
+         *
+         * @param dir the cache folder; created when first needed
+         * @return this builder
          */
         public Builder cacheDir(Path dir) {
             cacheDir = Objects.requireNonNull(dir, "cacheDir");
@@ -938,6 +986,9 @@ public final class ModelZoo {
         /**
          * Whether downloads are forbidden. Default: property {@value #OFFLINE_PROPERTY}, else
          * environment variable {@value #OFFLINE_ENV}, else false.
+         *
+         * @param offline true to forbid downloads
+         * @return this builder
          */
         public Builder offline(boolean offline) {
             this.offline = offline;
@@ -947,19 +998,32 @@ public final class ModelZoo {
         /**
          * A folder of hand-placed model files, consulted first; null for none. Default: property
          * {@value #MODELS_PROPERTY}, else environment variable {@value #MODELS_ENV}, else none.
+         *
+         * @param dir the local models folder, or null for none
+         * @return this builder
          */
         public Builder localModelsDir(@Nullable Path dir) {
             localModelsDir = dir;
             return this;
         }
 
-        /** The catalogue ids are looked up in. Default: the built-in one, plus the file named by {@value #CATALOG_PROPERTY} / {@value #CATALOG_ENV}. */
+        /**
+         * The catalogue ids are looked up in. Default: the built-in one, plus the file named by {@value #CATALOG_PROPERTY} / {@value #CATALOG_ENV}.
+         *
+         * @param catalog the catalogue, used as it is
+         * @return this builder
+         */
         public Builder catalog(ModelCatalog catalog) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
             return this;
         }
 
-        /** Receives download progress. Default: none. */
+        /**
+         * Receives download progress. Default: none.
+         *
+         * @param listener the listener for every download of the zoo
+         * @return this builder
+         */
         public Builder listener(DownloadListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -968,6 +1032,10 @@ public final class ModelZoo {
         /**
          * How many times a download is tried when it fails for a reason that may pass (a refused,
          * dropped or stalled connection, HTTP 408, 429 or 5xx). Default 3.
+         *
+         * @param attempts the number of tries, 1 to 100; 1 means no retries
+         * @return this builder
+         * @throws InvalidOptionException if {@code attempts} is outside 1 to 100
          */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1 || attempts > 100) {
@@ -977,7 +1045,13 @@ public final class ModelZoo {
             return this;
         }
 
-        /** The pause before the first retry, doubled for each later one. Default 1 second. */
+        /**
+         * The pause before the first retry, doubled for each later one. Default 1 second.
+         *
+         * @param pause the first pause; zero for none
+         * @return this builder
+         * @throws InvalidOptionException if {@code pause} is negative
+         */
         public Builder retryBackoff(Duration pause) {
             if (pause.isNegative()) {
                 throw new InvalidOptionException("retryBackoff", "must be >= 0, got " + pause);
@@ -986,13 +1060,25 @@ public final class ModelZoo {
             return this;
         }
 
-        /** How long connecting may take (ignored with {@link #httpClient}, which has its own). Default 30 seconds. */
+        /**
+         * How long connecting may take (ignored with {@link #httpClient}, which has its own). Default 30 seconds.
+         *
+         * @param timeout the connect timeout
+         * @return this builder
+         * @throws InvalidOptionException if {@code timeout} is zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             connectTimeout = positive("connectTimeout", timeout);
             return this;
         }
 
-        /** How long the server may stay silent, before the headers or between parts of the body. Default 60 seconds. */
+        /**
+         * How long the server may stay silent, before the headers or between parts of the body. Default 60 seconds.
+         *
+         * @param timeout the read timeout
+         * @return this builder
+         * @throws InvalidOptionException if {@code timeout} is zero or negative
+         */
         public Builder readTimeout(Duration timeout) {
             readTimeout = positive("readTimeout", timeout);
             return this;
@@ -1001,19 +1087,31 @@ public final class ModelZoo {
         /**
          * The HTTP client to download with, for proxies, TLS settings or tests; it should follow
          * redirects. Default: a client of its own that follows redirects (but not from https to http).
+         *
+         * @param client the client to use for every download
+         * @return this builder
          */
         public Builder httpClient(HttpClient client) {
             httpClient = Objects.requireNonNull(client, "httpClient");
             return this;
         }
 
-        /** Maps each entry's URL to the one actually requested, for a mirror or a test server. Default: none. */
+        /**
+         * Maps each entry's URL to the one actually requested, for a mirror or a test server. Default: none.
+         *
+         * @param rewriter the function from an entry's URL to the URL requested
+         * @return this builder
+         */
         public Builder urlRewriter(UnaryOperator<URI> rewriter) {
             urlRewriter = Objects.requireNonNull(rewriter, "urlRewriter");
             return this;
         }
 
-        /** The configured zoo. */
+        /**
+         * The configured zoo.
+         *
+         * @return a new zoo with this builder's settings
+         */
         public ModelZoo build() {
             return new ModelZoo(this);
         }

@@ -59,6 +59,7 @@ public final class Npy {
      * vectors. Trailing dimensions of 1 are dropped first, so PyTorch's {@code (N, nz, 1, 1)}
      * latents read as {@code (N, nz)}.
      *
+     * @param path the {@code .npy} file to read
      * @return {@code rows} arrays of {@code columns} values each
      * @throws ModelFormatException if the file is malformed, as {@link #read}, or not 2-D
      * @throws ModelException if the file cannot be read
@@ -87,6 +88,8 @@ public final class Npy {
     /**
      * Reads a float array of any shape.
      *
+     * @param path the {@code .npy} file to read
+     * @return the array's shape and values, converted to float
      * @throws ModelFormatException if the file is not a well-formed {@code .npy} file of a
      *     supported dtype, as the class documentation lists
      * @throws ModelException if the file is missing or cannot be read
@@ -199,6 +202,8 @@ public final class Npy {
     /**
      * Writes a matrix as a {@code (rows, columns)} float32 array; see {@link #write}.
      *
+     * @param path the file to create or replace
+     * @param rows the matrix, one array per row, all of the same length
      * @throws IllegalArgumentException if a row is null or the rows differ in length
      * @throws ModelException if the file cannot be written
      */
@@ -225,6 +230,8 @@ public final class Npy {
      * {@link AtomicFile}, so readers never see a partial file and, on failure, an existing file is
      * left as it was.
      *
+     * @param path the file to create or replace
+     * @param array the array to write
      * @throws ModelException if the file cannot be written
      */
     public static void write(Path path, NpyArray array) {

@@ -20,6 +20,8 @@ public final class NpyArray {
      * An array from its shape and values, both copied.
      *
      * @param shape the dimensions, outermost first; empty for a scalar
+     * @param data the values in row-major order
+     * @return an array holding copies of {@code shape} and {@code data}
      * @throws IllegalArgumentException if a dimension is negative, there are more than
      *     {@link Npy#MAX_DIMENSIONS} of them, or their product differs from {@code data.length}
      */
@@ -41,17 +43,29 @@ public final class NpyArray {
         return new NpyArray(shape, data);
     }
 
-    /** The dimensions, outermost first (a copy). */
+    /**
+     * The dimensions, outermost first (a copy).
+     *
+     * @return a fresh copy of the shape; empty for a scalar
+     */
     public long[] shape() {
         return shape.clone();
     }
 
-    /** The values in row-major order (a copy). */
+    /**
+     * The values in row-major order (a copy).
+     *
+     * @return a fresh copy of the values
+     */
     public float[] data() {
         return data.clone();
     }
 
-    /** The number of elements: the product of the shape. */
+    /**
+     * The number of elements: the product of the shape.
+     *
+     * @return the element count, 1 for a scalar
+     */
     public int elementCount() {
         return data.length;
     }

@@ -73,6 +73,8 @@ public final class SafetensorsFile implements WeightFile {
     /**
      * Opens a safetensors file and checks its header.
      *
+     * @param path the file to open
+     * @return the open file; the caller closes it
      * @throws ModelFormatException if the file is malformed or hostile; the message names the
      *     file and the problem
      * @throws ModelException if the file cannot be opened or read
@@ -272,7 +274,11 @@ public final class SafetensorsFile implements WeightFile {
         return path;
     }
 
-    /** Every tensor the header describes, by name, in header order. */
+    /**
+     * Every tensor the header describes, by name, in header order.
+     *
+     * @return an unmodifiable map from tensor name to what the header says about it
+     */
     public Map<String, TensorInfo> tensors() {
         return tensors;
     }

@@ -31,6 +31,7 @@ public final class SafetensorsWriter {
      * at {@code path} only once complete: it is written through {@link AtomicFile}, so readers
      * never see a partial file and, on failure, an existing file is left as it was.
      *
+     * @param path the file to create or replace
      * @param tensors the tensors by name; each key must equal its tensor's {@link Tensor#name()}
      * @param metadata the {@code __metadata__} strings; omitted from the header when empty
      * @throws IllegalArgumentException if a key differs from its tensor's name, a tensor is

@@ -23,6 +23,8 @@ public final class Tensor {
      *
      * @param name the tensor's name, such as {@code features.0.weight}
      * @param shape the dimensions, outermost first; empty for a scalar
+     * @param data the values in row-major order
+     * @return a tensor holding copies of {@code shape} and {@code data}
      * @throws IllegalArgumentException if a dimension is negative or the product of the shape
      *     differs from {@code data.length}
      */
@@ -63,22 +65,38 @@ public final class Tensor {
         return count;
     }
 
-    /** The tensor's name. */
+    /**
+     * The tensor's name.
+     *
+     * @return the name, such as {@code features.0.weight}
+     */
     public String name() {
         return name;
     }
 
-    /** The dimensions, outermost first (a copy). */
+    /**
+     * The dimensions, outermost first (a copy).
+     *
+     * @return a fresh copy of the shape; empty for a scalar
+     */
     public long[] shape() {
         return shape.clone();
     }
 
-    /** The number of elements: the product of the shape. */
+    /**
+     * The number of elements: the product of the shape.
+     *
+     * @return the element count, 1 for a scalar
+     */
     public long elementCount() {
         return data.length;
     }
 
-    /** The values in row-major order (a copy). */
+    /**
+     * The values in row-major order (a copy).
+     *
+     * @return a fresh copy of the values
+     */
     public float[] data() {
         return data.clone();
     }
@@ -86,6 +104,8 @@ public final class Tensor {
     /**
      * Copies all values, in row-major order, into {@code dst} starting at {@code offset}.
      *
+     * @param dst the array to fill
+     * @param offset the index in {@code dst} of the first value written
      * @throws IndexOutOfBoundsException if they do not fit
      */
     public void copyTo(float[] dst, int offset) {

@@ -30,42 +30,74 @@ public final class TensorInfo {
         this.end = end;
     }
 
-    /** The tensor's name (its key in the header). */
+    /**
+     * The tensor's name (its key in the header).
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The element type exactly as the file spells it, such as {@code F32} or {@code I64}. */
+    /**
+     * The element type exactly as the file spells it, such as {@code F32} or {@code I64}.
+     *
+     * @return the file's type name
+     */
     public String dtypeName() {
         return dtypeName;
     }
 
-    /** The element type, or empty when the file's type is one Brushwork cannot read. */
+    /**
+     * The element type, or empty when the file's type is one Brushwork cannot read.
+     *
+     * @return the readable element type, if any
+     */
     public Optional<DType> dtype() {
         return Optional.ofNullable(dtype);
     }
 
-    /** The dimensions, outermost first (a copy). */
+    /**
+     * The dimensions, outermost first (a copy).
+     *
+     * @return a fresh copy of the shape; empty for a scalar
+     */
     public long[] shape() {
         return shape.clone();
     }
 
-    /** The number of elements: the product of the shape. */
+    /**
+     * The number of elements: the product of the shape.
+     *
+     * @return the element count, 1 for a scalar
+     */
     public long elementCount() {
         return elementCount;
     }
 
-    /** The offset of the tensor's first byte within the data section. */
+    /**
+     * The offset of the tensor's first byte within the data section.
+     *
+     * @return the start offset in bytes, inclusive
+     */
     public long begin() {
         return begin;
     }
 
-    /** The offset just past the tensor's last byte within the data section. */
+    /**
+     * The offset just past the tensor's last byte within the data section.
+     *
+     * @return the end offset in bytes, exclusive
+     */
     public long end() {
         return end;
     }
 
-    /** The number of bytes the tensor takes: {@code end() - begin()}. */
+    /**
+     * The number of bytes the tensor takes: {@code end() - begin()}.
+     *
+     * @return the data length in bytes
+     */
     public long byteLength() {
         return end - begin;
     }

@@ -89,6 +89,8 @@ public final class TorchCheckpoint implements WeightFile {
     /**
      * Opens a PyTorch checkpoint of either format, told apart by content.
      *
+     * @param path the file to open
+     * @return the open checkpoint; the caller closes it
      * @throws ModelFormatException if the file is malformed, hostile (names a global outside the
      *     allow-list), or not a checkpoint (for example a TorchScript module); the message names
      *     the file and the problem

@@ -68,7 +68,9 @@ public final class TorchCheckpointWriter {
      * appears at {@code path} only once complete: it is written through {@link AtomicFile}, so
      * readers never see a partial file and, on failure, an existing file is left as it was.
      *
+     * @param path the file to create or replace
      * @param tensors the tensors by name; each key must equal its tensor's {@link Tensor#name()}
+     * @param format the layout to write: {@link Format#ZIP} as current PyTorch does, or {@link Format#LEGACY}
      * @throws IllegalArgumentException if a key differs from its tensor's name
      * @throws ModelException if the file cannot be written
      */

@@ -17,6 +17,8 @@ public interface WeightFile extends AutoCloseable {
     /**
      * Opens a weights file of any supported format, detected from its content.
      *
+     * @param path the file to open
+     * @return the open file; the caller closes it
      * @throws ModelFormatException when the file is malformed, hostile, or a graph (ONNX,
      *     TorchScript) rather than a state dict
      * @throws ModelException when it cannot be read
@@ -31,24 +33,66 @@ public interface WeightFile extends AutoCloseable {
         };
     }
 
+    /**
+     * The file this was opened from.
+     *
+     * @return the file's path
+     */
     Path path();
 
+    /**
+     * The format the file was detected as.
+     *
+     * @return {@link ModelFormat#SAFETENSORS}, {@link ModelFormat#PYTORCH_ZIP} or
+     *     {@link ModelFormat#PYTORCH_LEGACY}
+     */
     ModelFormat format();
 
-    /** Every tensor's key, in file order; nested checkpoints give dotted paths ({@code state_dict.conv1.weight}). */
+    /**
+     * Every tensor's key, in file order; nested checkpoints give dotted paths ({@code state_dict.conv1.weight}).
+     *
+     * @return the keys, in file order
+     */
     Set<String> keys();
 
+    /**
+     * Whether the file holds a tensor under a key.
+     *
+     * @param key the full key, prefix included
+     * @return whether {@link #keys()} contains {@code key}
+     */
     default boolean contains(String key) {
         return keys().contains(key);
     }
 
-    /** The shape of a tensor, without reading its data. */
+    /**
+     * The shape of a tensor, without reading its data.
+     *
+     * @param key the tensor's full key
+     * @return the dimensions, outermost first; empty for a scalar
+     * @throws ModelException if the file has no tensor {@code key}
+     */
     long[] shape(String key);
 
-    /** Reads a tensor as float32. */
+    /**
+     * Reads a tensor as float32.
+     *
+     * @param key the tensor's full key
+     * @return the tensor's name, shape and values
+     * @throws ModelFormatException if the tensor's data is malformed or of a type that cannot be read as float
+     * @throws ModelException if the file has no tensor {@code key} or cannot be read
+     */
     Tensor read(String key);
 
-    /** Reads a tensor, first checking its shape. */
+    /**
+     * Reads a tensor, first checking its shape.
+     *
+     * @param key the tensor's full key
+     * @param expectedShape the dimensions the tensor must have, outermost first
+     * @return the tensor's name, shape and values
+     * @throws ModelFormatException if the tensor's shape differs from {@code expectedShape}
+     * @throws ModelException if the file has no tensor {@code key} or cannot be read
+     */
     default Tensor read(String key, long... expectedShape) {
         long[] actual = shape(key);
         if (!Arrays.equals(actual, expectedShape)) {
@@ -58,7 +102,11 @@ public interface WeightFile extends AutoCloseable {
         return read(key);
     }
 
-    /** Free-form string metadata the format carries (safetensors' {@code __metadata__}); may be empty. */
+    /**
+     * Free-form string metadata the format carries (safetensors' {@code __metadata__}); may be empty.
+     *
+     * @return the metadata, key to value
+     */
     Map<String, String> metadata();
 
     @Override

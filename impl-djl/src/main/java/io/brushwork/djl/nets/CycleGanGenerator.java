@@ -25,6 +25,11 @@ public final class CycleGanGenerator {
      * {@code blocks} residual blocks (9 for resnet_9blocks, 6 for resnet_6blocks). Files trained
      * with dropout number a block's second convolution 6 instead of 5 (the dropout layer sits in
      * between); {@code dropout} selects that.
+     *
+     * @param ngf the base width: the first convolution's output channels
+     * @param blocks the number of residual blocks
+     * @param dropout whether the file was trained with dropout, numbering the second convolution 6
+     * @return each tensor's {@code model.N.*} key, in layer order, with its shape
      */
     public static Map<String, long[]> expectedKeys(long ngf, int blocks, boolean dropout) {
         Map<String, long[]> m = new LinkedHashMap<>();
@@ -54,6 +59,14 @@ public final class CycleGanGenerator {
         m.put(key + ".bias", new long[] {out});
     }
 
+    /**
+     * Builds the generator from checked weights; dropout, an identity in inference, is left out.
+     *
+     * @param w weights checked against {@link #expectedKeys} with the same {@code blocks} and {@code dropout}
+     * @param blocks the number of residual blocks
+     * @param dropout whether the file numbers a block's second convolution 6 instead of 5
+     * @return the network, mapping [N, 3, H, W] pictures on -1..1 to pictures of the same size on -1..1
+     */
     public static Block build(NetworkWeights w, int blocks, boolean dropout) {
         SequentialBlock net = new SequentialBlock()
                 .add(Layers.reflectionPad(3))

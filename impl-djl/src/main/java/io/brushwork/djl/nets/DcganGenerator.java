@@ -17,7 +17,12 @@ import java.util.Map;
 public final class DcganGenerator {
     private static final float EPS = 1e-5f;
 
-    /** Where a layout keeps the five transposed convolutions and the four batch norms. */
+    /**
+     * Where a layout keeps the five transposed convolutions and the four batch norms.
+     *
+     * @param convolutions the key prefixes of the five transposed convolutions, first to last
+     * @param norms the key prefixes of the four batch norms, first to last
+     */
     public record Layout(List<String> convolutions, List<String> norms) {
         /** pytorch/examples dcgan: {@code main.0, 3, 6, 9, 12} and {@code main.1, 4, 7, 10}. */
         public static final Layout EXAMPLES = new Layout(
@@ -35,6 +40,12 @@ public final class DcganGenerator {
     /**
      * The expected tensors for latent size {@code nz}, base width {@code ngf} and {@code nc}
      * output channels (the file decides them: see {@link #dimensions}).
+     *
+     * @param layout where the file keeps the layers
+     * @param nz the latent size
+     * @param ngf the base width: the last hidden layer's channel count
+     * @param nc the channel count of the pictures
+     * @return each tensor's key under {@code layout}, in layer order, with its shape
      */
     public static Map<String, long[]> expectedKeys(Layout layout, long nz, long ngf, long nc) {
         long[] channels = {nz, ngf * 8, ngf * 4, ngf * 2, ngf, nc};
@@ -51,11 +62,24 @@ public final class DcganGenerator {
         return m;
     }
 
-    /** nz, ngf and nc read from the first and last convolution shapes ([nz, 8 ngf, 4, 4] and [ngf, nc, 4, 4]). */
+    /**
+     * nz, ngf and nc read from the first and last convolution shapes ([nz, 8 ngf, 4, 4] and [ngf, nc, 4, 4]).
+     *
+     * @param firstConvolution the shape of the first convolution's weight
+     * @param lastConvolution the shape of the last convolution's weight
+     * @return {@code {nz, ngf, nc}}
+     */
     public static long[] dimensions(long[] firstConvolution, long[] lastConvolution) {
         return new long[] {firstConvolution[0], firstConvolution[1] / 8, lastConvolution[1]};
     }
 
+    /**
+     * Builds the generator from checked weights.
+     *
+     * @param w weights checked against {@link #expectedKeys} for the same layout
+     * @param layout where the weights keep the layers
+     * @return the network, mapping [N, nz, 1, 1] latents to [N, nc, 64, 64] pictures on -1..1
+     */
     public static Block build(NetworkWeights w, Layout layout) {
         SequentialBlock net = new SequentialBlock();
         for (int i = 0; i < 5; i++) {

@@ -24,7 +24,16 @@ public final class Layers {
     private Layers() {
     }
 
-    /** A 2-D convolution with weights {@code key.weight} [out, in, k, k] (and {@code key.bias} when {@code bias}). */
+    /**
+     * A 2-D convolution with weights {@code key.weight} [out, in, k, k] (and {@code key.bias} when {@code bias}).
+     *
+     * @param w the checked weights
+     * @param key the layer's key prefix, such as {@code conv1}
+     * @param stride the stride along H and W
+     * @param padding the zero padding on every side, in pixels
+     * @param bias whether the layer has a bias
+     * @return the convolution, its weights set and frozen
+     */
     public static Block conv(NetworkWeights w, String key, int stride, int padding, boolean bias) {
         NDArray weight = w.array(key + ".weight");
         Shape s = weight.getShape();
@@ -44,6 +53,15 @@ public final class Layers {
      * deconvolution, so it is computed as its equivalent: zeros inserted between input samples,
      * zero padding of k-1-padding (plus output_padding after), then an ordinary convolution with
      * the kernel flipped and its channel axes swapped.
+     *
+     * @param w the checked weights
+     * @param key the layer's key prefix, such as {@code deconv1}
+     * @param stride the stride along H and W
+     * @param padding PyTorch's {@code padding}, at most k - 1
+     * @param outputPadding extra rows and columns added after (bottom, right)
+     * @param bias whether the layer has a bias
+     * @return the transposed convolution, its weights set and frozen
+     * @throws IllegalArgumentException if the kernel is not square or {@code padding} exceeds k - 1
      */
     public static Block convTranspose(NetworkWeights w, String key, int stride, int padding, int outputPadding,
                                       boolean bias) {
@@ -187,7 +205,12 @@ public final class Layers {
         return block;
     }
 
-    /** Reflection padding of {@code p} pixels on every side ({@code nn.ReflectionPad2d}). */
+    /**
+     * Reflection padding of {@code p} pixels on every side ({@code nn.ReflectionPad2d}).
+     *
+     * @param p the padding in pixels; 0 for none, less than each side of the input
+     * @return a block padding [N, C, H, W] to [N, C, H + 2p, W + 2p]
+     */
     public static Block reflectionPad(int p) {
         return new LambdaBlock(in -> new NDList(reflect(in.singletonOrThrow(), p)), "reflectionPad" + p);
     }
@@ -218,6 +241,10 @@ public final class Layers {
      * TensorFlow's SAME zero padding for a {@code kernel} x {@code kernel} convolution of stride
      * {@code stride}: the output is ceil(size / stride), the extra padding going after (bottom,
      * right) when it is odd.
+     *
+     * @param kernel the convolution's kernel side, in pixels
+     * @param stride the convolution's stride
+     * @return a block zero-padding the last two axes
      */
     public static Block samePad(int kernel, int stride) {
         return new LambdaBlock(in -> {
@@ -239,6 +266,11 @@ public final class Layers {
     /**
      * Instance normalisation: per sample and channel, {@code (x - mean) / sqrt(var + eps)} over H
      * and W with the biased variance; then {@code * scale + shift} when they are given.
+     *
+     * @param scale per-channel scale [C], or null for none
+     * @param shift per-channel shift [C], or null for none
+     * @param eps added to the variance, such as 1e-5
+     * @return the normalisation block
      */
     public static Block instanceNorm(NDArray scale, NDArray shift, float eps) {
         NDArray s = scale == null ? null : scale.reshape(1, -1, 1, 1);
@@ -265,7 +297,15 @@ public final class Layers {
         return x.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}, true).reshape(s.get(0), s.get(1), 1, 1);
     }
 
-    /** Batch normalisation in inference mode, from {@code key.weight/bias/running_mean/running_var}. */
+    /**
+     * Batch normalisation in inference mode, from {@code key.weight/bias/running_mean/running_var}.
+     *
+     * @param w the checked weights
+     * @param key the layer's key prefix, such as {@code main.1}
+     * @param eps added to the running variance, such as 1e-5
+     * @return the normalisation block, with the statistics folded into one scale and offset
+     * @throws io.brushwork.ModelException if the file lacks the running statistics
+     */
     public static Block batchNorm(NetworkWeights w, String key, float eps) {
         if (!w.has(key + ".running_mean") || !w.has(key + ".running_var")) {
             // The key check lets norm statistics be absent (InstanceNorm files); batch norm needs them.
@@ -282,25 +322,45 @@ public final class Layers {
         return new LambdaBlock(in -> new NDList(in.singletonOrThrow().mul(scale).add(offset)), "batchNorm");
     }
 
-    /** {@code x + body(x)}. */
+    /**
+     * {@code x + body(x)}.
+     *
+     * @param body a block whose output has its input's shape
+     * @return the residual block
+     */
     public static Block residual(Block body) {
         return new ParallelBlock(outs -> new NDList(outs.get(0).singletonOrThrow().add(outs.get(1).singletonOrThrow())),
                 List.of(body, Blocks.identityBlock()));
     }
 
-    /** Nearest-neighbour upsampling by an integer factor ({@code nn.Upsample(mode="nearest")}). */
+    /**
+     * Nearest-neighbour upsampling by an integer factor ({@code nn.Upsample(mode="nearest")}).
+     *
+     * @param factor how many times each pixel is repeated along H and along W
+     * @return a block mapping [N, C, H, W] to [N, C, factor H, factor W]
+     */
     public static Block upsampleNearest(int factor) {
         return new LambdaBlock(in -> new NDList(in.singletonOrThrow().repeat(2, factor).repeat(3, factor)),
                 "upsample" + factor);
     }
 
-    /** Drops the last row and column. */
+    /**
+     * Drops the last row and column.
+     *
+     * @return a block mapping [N, C, H, W] to [N, C, H - 1, W - 1]
+     */
     public static Block cropLastRowAndColumn() {
         return new LambdaBlock(in -> new NDList(in.singletonOrThrow().get(new NDIndex(":, :, :-1, :-1"))),
                 "cropLast");
     }
 
-    /** {@code f(x) = x * a + b}, elementwise. */
+    /**
+     * {@code f(x) = x * a + b}, elementwise.
+     *
+     * @param a the factor
+     * @param b the offset
+     * @return the affine block
+     */
     public static Block affine(float a, float b) {
         return new LambdaBlock(in -> new NDList(in.singletonOrThrow().mul(a).add(b)), "affine");
     }

@@ -27,23 +27,45 @@ public final class NetworkWeights {
     /**
      * Matches the file against {@code expected}; throws a ModelFormatException listing every
      * missing, unexpected or mis-shaped key (stale norm statistics excepted) when it does not fit.
+     *
+     * @param file the weights file to read from; it must stay open while the network is built
+     * @param expected the model's tensor names, without any wrapper prefix, each with its shape
+     * @param modelName what the weights are for, named in the error message
+     * @param manager the manager that will own the NDArrays
+     * @return the checked weights
+     * @throws io.brushwork.zoo.ModelFormatException when the file does not fit {@code expected}
      */
     public static NetworkWeights of(WeightFile file, Map<String, long[]> expected, String modelName, NDManager manager) {
         KeyMapping keys = KeyMapping.match(file, expected, true).require(file, modelName, true);
         return new NetworkWeights(file, keys, manager);
     }
 
-    /** The tensor a model key names, as an NDArray of its shape. */
+    /**
+     * The tensor a model key names, as an NDArray of its shape.
+     *
+     * @param modelKey a tensor name as the model spells it, such as {@code conv1.weight}
+     * @return a new float32 NDArray owned by {@link #manager()}
+     */
     public NDArray array(String modelKey) {
         Tensor t = file.read(keys.fileKey(modelKey));
         return manager.create(t.data(), new Shape(t.shape()));
     }
 
-    /** Whether the file holds the key (for optional tensors such as stale norm statistics). */
+    /**
+     * Whether the file holds the key (for optional tensors such as stale norm statistics).
+     *
+     * @param modelKey a tensor name as the model spells it
+     * @return true when the file holds it with the expected shape
+     */
     public boolean has(String modelKey) {
         return keys.fileKey(modelKey) != null;
     }
 
+    /**
+     * The manager the weights' NDArrays belong to.
+     *
+     * @return the manager passed to {@link #of}
+     */
     public NDManager manager() {
         return manager;
     }

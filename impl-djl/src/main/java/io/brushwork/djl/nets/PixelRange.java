@@ -15,12 +15,22 @@ public enum PixelRange {
         this.offset = offset;
     }
 
-    /** A 0..255 sample in this range. */
+    /**
+     * A 0..255 sample in this range.
+     *
+     * @param v a sample on the 0..255 scale
+     * @return the same sample on this range's scale
+     */
     public float fromBytes(float v) {
         return v * scale + offset;
     }
 
-    /** A value of this range on the 0..255 scale, clamped. */
+    /**
+     * A value of this range on the 0..255 scale, clamped.
+     *
+     * @param v a value on this range's scale
+     * @return the value on the 0..255 scale, clamped to 0..255
+     */
     public float toBytes(float v) {
         float b = (v - offset) / scale;
         return b < 0 ? 0 : Math.min(255f, b);

@@ -20,7 +20,12 @@ public final class TransformerNetwork {
     private TransformerNetwork() {
     }
 
-    /** The tensors for base width {@code c} (32 in pytorch/examples: then 64 and 128 inside). */
+    /**
+     * The tensors for base width {@code c} (32 in pytorch/examples: then 64 and 128 inside).
+     *
+     * @param c the base width: the first convolution's output channels
+     * @return each tensor's key, in layer order, with its shape
+     */
     public static Map<String, long[]> expectedKeys(long c) {
         Map<String, long[]> m = new LinkedHashMap<>();
         conv(m, "conv1", c, 3, 9);
@@ -53,6 +58,13 @@ public final class TransformerNetwork {
         m.put(key + ".bias", new long[] {channels});
     }
 
+    /**
+     * Builds the network from checked weights.
+     *
+     * @param w weights checked against {@link #expectedKeys}
+     * @return the network, mapping [N, 3, H, W] pictures on 0..255 to stylised pictures of the same
+     *     size; its output is not clamped
+     */
     public static Block build(NetworkWeights w) {
         SequentialBlock net = new SequentialBlock();
         net.add(convNorm(w, "conv1", "in1", 9, 1, 1, true));

@@ -16,7 +16,18 @@ public final class WeightNetworks {
     private WeightNetworks() {
     }
 
-    /** A network ready to run, with the conventions its callers need. */
+    /**
+     * A network ready to run, with the conventions its callers need.
+     *
+     * @param architecture the architecture the network was built as
+     * @param block the network, with its weights set
+     * @param input how it expects pixel values
+     * @param output how it produces pixel values
+     * @param sizeMultiple what a translator's input sides are padded to a multiple of (4 for the
+     *     translators, 1 for DCGAN)
+     * @param latentSize a generator's latent size nz; 0 for a translator
+     * @param imageSize the side of a generator's square pictures, in pixels; 0 for a translator
+     */
     public record Loaded(Architecture architecture, Block block, PixelRange input, PixelRange output,
                          int sizeMultiple, long latentSize, int imageSize) {
     }
@@ -24,6 +35,8 @@ public final class WeightNetworks {
     /**
      * The architecture whose signature keys the file holds (under any wrapper prefix).
      *
+     * @param file the weights file to inspect
+     * @return the one architecture that fits
      * @throws ModelException when none, or more than one, fits
      */
     public static Architecture detect(WeightFile file) {
@@ -58,7 +71,17 @@ public final class WeightNetworks {
         return false;
     }
 
-    /** Checks every tensor against the architecture, then builds it; weights belong to {@code manager}. */
+    /**
+     * Checks every tensor against the architecture, then builds it; weights belong to {@code manager}.
+     *
+     * @param file the weights file to read
+     * @param architecture a feed-forward architecture built from weights: Engstrom,
+     *     TransformerNet, CycleGAN ResNet-9 or DCGAN
+     * @param manager the manager that owns the weights; closing it frees them
+     * @return the built network and its conventions
+     * @throws io.brushwork.zoo.ModelFormatException if a tensor is missing, unexpected or of the wrong shape
+     * @throws ModelException if the architecture is not built from weights, or the file does not fit it
+     */
     public static Loaded load(WeightFile file, Architecture architecture, NDManager manager) {
         String name = architecture.id() + " network";
         switch (architecture) {
