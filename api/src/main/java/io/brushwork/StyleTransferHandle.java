@@ -30,11 +30,21 @@ public final class StyleTransferHandle {
         control.cancel();
     }
 
+    /**
+     * Whether the run has ended, successfully or not.
+     *
+     * @return true once finished, failed or cancelled
+     */
     public boolean isDone() {
         return future.isDone();
     }
 
-    /** Waits for the result; rethrows the run's own exception (a {@link BrushworkException} or other unchecked one). */
+    /**
+     * Waits for the result; rethrows the run's own exception (a {@link BrushworkException} or other unchecked one).
+     *
+     * @return the stylised picture and how it was obtained
+     * @throws RunCancelledException if the run was cancelled, or the waiting thread interrupted
+     */
     public StylizedImage await() {
         try {
             return future.get();
@@ -47,8 +57,10 @@ public final class StyleTransferHandle {
     }
 
     /**
-     * Waits at most {@code timeout} for the result.
+     * Waits at most {@code timeout} for the result; otherwise as {@link #await()}.
      *
+     * @param timeout how long to wait
+     * @return the stylised picture and how it was obtained
      * @throws TimeoutException when the run is still going after {@code timeout} (it keeps running)
      */
     public StylizedImage await(Duration timeout) throws TimeoutException {
@@ -62,7 +74,12 @@ public final class StyleTransferHandle {
         }
     }
 
-    /** The run as a future, for composition. */
+    /**
+     * The run as a future, for composition.
+     *
+     * @return a new dependent future; completing or cancelling it does not affect the run (use
+     *     {@link #cancel()})
+     */
     public CompletableFuture<StylizedImage> future() {
         return future.thenApply(x -> x);
     }
