@@ -16,7 +16,12 @@ public enum Architecture {
     GRAPH_TRANSLATOR("graph", Kind.TRANSLATOR);
 
     /** Whether a network maps pictures to pictures or latent vectors to pictures. */
-    public enum Kind { TRANSLATOR, GENERATOR }
+    public enum Kind {
+        /** Maps a picture to a picture: opened as a {@link Translator}. */
+        TRANSLATOR,
+        /** Maps latent vectors to pictures: opened as a {@link Generator}. */
+        GENERATOR
+    }
 
     private final String id;
     private final Kind kind;
@@ -26,16 +31,31 @@ public enum Architecture {
         this.kind = kind;
     }
 
-    /** The name used on the command line and in the model catalogue, e.g. {@code cyclegan-resnet9}. */
+    /**
+     * The name used on the command line and in the model catalogue.
+     *
+     * @return the lower-case id, e.g. {@code cyclegan-resnet9}
+     */
     public String id() {
         return id;
     }
 
+    /**
+     * Whether this network maps pictures or latent vectors to pictures.
+     *
+     * @return {@link Kind#TRANSLATOR} or {@link Kind#GENERATOR}
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** Parses an id such as {@code engstrom} (case-insensitive; enum names also accepted). */
+    /**
+     * Parses an id such as {@code engstrom} (case-insensitive; enum names also accepted).
+     *
+     * @param text the id or enum name; surrounding white space is ignored
+     * @return the architecture
+     * @throws InvalidOptionException if no architecture has that id or name
+     */
     public static Architecture parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (Architecture a : values()) {

@@ -34,6 +34,9 @@ public final class AtomicFile {
         /**
          * Writes the whole content to {@code channel}, from its start. Must not close the channel:
          * it is forced to disk after this returns.
+         *
+         * @param channel the open temporary file, empty and positioned at its start
+         * @throws IOException if writing fails; the target is then left as it was
          */
         void writeTo(FileChannel channel) throws IOException;
     }
@@ -44,6 +47,8 @@ public final class AtomicFile {
     /**
      * Replaces {@code target} with {@code bytes}, as described {@linkplain AtomicFile above}.
      *
+     * @param target the file to replace or create; its folder must exist
+     * @param bytes the whole new content
      * @throws IOException if the file cannot be written; {@code target} is then as it was
      */
     public static void write(Path target, byte[] bytes) throws IOException {
@@ -61,6 +66,8 @@ public final class AtomicFile {
      * above}. An unchecked exception from {@code body} also removes the temporary file, and is
      * thrown as it is.
      *
+     * @param target the file to replace or create; its folder must exist
+     * @param body writes the whole new content
      * @throws IOException if the file cannot be written; {@code target} is then as it was
      */
     public static void write(Path target, Body body) throws IOException {
@@ -105,6 +112,8 @@ public final class AtomicFile {
      * Moves {@code source} over {@code target} atomically, or with a plain replace where the file
      * system cannot move atomically. Both should be in the same folder.
      *
+     * @param source the file to move
+     * @param target the file it replaces, or the name it takes if there is none
      * @throws IOException if the move fails; {@code source} is then left where it was
      */
     public static void move(Path source, Path target) throws IOException {

@@ -9,10 +9,21 @@ import org.jspecify.annotations.Nullable;
 public class BrushworkException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates an exception without a cause.
+     *
+     * @param message what went wrong
+     */
     public BrushworkException(String message) {
         super(message);
     }
 
+    /**
+     * Creates an exception caused by another failure.
+     *
+     * @param message what went wrong
+     * @param cause the underlying failure, or {@code null} if there is none
+     */
     public BrushworkException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

@@ -44,6 +44,9 @@ public final class ColorTransfer {
     /**
      * The luminance (Y of YIQ: 0.299 R + 0.587 G + 0.114 B) of a picture, repeated in all three
      * planes: a grey picture that an RGB network such as VGG can take.
+     *
+     * @param picture the picture to reduce
+     * @return a grey picture of the same size
      */
     public static RgbImage luminance(RgbImage picture) {
         Objects.requireNonNull(picture, "picture");
@@ -67,6 +70,10 @@ public final class ColorTransfer {
      * much brighter or darker style does not shift the content's tones. That also keeps the
      * recombined result closer to the displayable range, where clamping would alter its chroma.
      * The pictures may differ in size. A flat source stays flat, at the target's mean.
+     *
+     * @param source the picture whose luminance is moved (the style)
+     * @param target the picture whose luminance statistics are matched (the content)
+     * @return a grey picture of {@code source}'s size
      */
     public static RgbImage matchLuminance(RgbImage source, RgbImage target) {
         Objects.requireNonNull(source, "source");
@@ -90,6 +97,9 @@ public final class ColorTransfer {
      * last step of {@link ColorMode#LUMINANCE}, with the stylised result as
      * {@code luminanceSource} and the content as {@code chromaSource}.
      *
+     * @param luminanceSource the picture whose Y is kept
+     * @param chromaSource the picture whose I and Q are kept, of the same size
+     * @return the combined picture, of the same size
      * @throws InvalidOptionException if the two pictures differ in size
      */
     public static RgbImage recombine(RgbImage luminanceSource, RgbImage chromaSource) {
@@ -128,6 +138,11 @@ public final class ColorTransfer {
      * producing infinite gains: a grey source stays grey (its colours lie on a line, which no
      * linear map can spread) but takes the target's mean and spread along that line. The
      * covariance of the result is off by roughly that epsilon, a relative error near 1e-5.
+     *
+     * @param source the picture whose colours are moved (the style)
+     * @param target the picture whose colour statistics are matched (the content)
+     * @param variant how the covariances are factored
+     * @return the recoloured picture, of {@code source}'s size
      */
     public static RgbImage matchHistogram(RgbImage source, RgbImage target, Variant variant) {
         Objects.requireNonNull(source, "source");

@@ -7,7 +7,15 @@ public final class ContactSheet {
     private ContactSheet() {
     }
 
-    /** A near-square grid with a 2-pixel white gap. */
+    /**
+     * A near-square grid (the ceiling of the square root of the count, in columns) with a
+     * 2-pixel white gap, as {@link #of(List, int, int)} lays it out.
+     *
+     * @param pictures the pictures in reading order, at least one
+     * @return the sheet
+     * @throws InvalidOptionException if there are no pictures or the sheet would exceed
+     *     {@link StyleTransfer#MAX_PIXELS} pixels
+     */
     public static RgbImage of(List<RgbImage> pictures) {
         return of(pictures, (int) Math.ceil(Math.sqrt(pictures.size())), 2);
     }
@@ -15,6 +23,13 @@ public final class ContactSheet {
     /**
      * A grid of {@code columns} columns; each cell is as large as the largest picture, smaller
      * pictures sit at the top left of their cell, and gaps are white.
+     *
+     * @param pictures the pictures in reading order, at least one
+     * @param columns the most columns (>= 1); fewer when there are fewer pictures
+     * @param gap white pixels between cells and around the edge (>= 0)
+     * @return the sheet
+     * @throws InvalidOptionException if there are no pictures, an argument is out of range, or the
+     *     sheet would exceed {@link StyleTransfer#MAX_PIXELS} pixels
      */
     public static RgbImage of(List<RgbImage> pictures, int columns, int gap) {
         if (pictures.isEmpty()) {

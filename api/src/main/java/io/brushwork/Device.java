@@ -8,7 +8,14 @@ import java.util.Locale;
  */
 public final class Device {
     /** What kind of device. */
-    public enum Kind { AUTO, CPU, GPU }
+    public enum Kind {
+        /** The first GPU the engine sees, else the CPU. */
+        AUTO,
+        /** The CPU. */
+        CPU,
+        /** One GPU, chosen by index. */
+        GPU
+    }
 
     private static final Device AUTO = new Device(Kind.AUTO, -1);
     private static final Device CPU = new Device(Kind.CPU, -1);
@@ -21,14 +28,31 @@ public final class Device {
         this.index = index;
     }
 
+    /**
+     * The first GPU when the engine sees one, else the CPU: the default.
+     *
+     * @return the automatic device
+     */
     public static Device auto() {
         return AUTO;
     }
 
+    /**
+     * The CPU.
+     *
+     * @return the CPU device
+     */
     public static Device cpu() {
         return CPU;
     }
 
+    /**
+     * One GPU.
+     *
+     * @param index the GPU's index as the engine numbers them, from 0
+     * @return that GPU
+     * @throws InvalidOptionException if {@code index} is negative
+     */
     public static Device gpu(int index) {
         if (index < 0) {
             throw new InvalidOptionException("device", "GPU index must be >= 0, got " + index);
@@ -36,7 +60,14 @@ public final class Device {
         return new Device(Kind.GPU, index);
     }
 
-    /** Parses {@code auto}, {@code cpu}, {@code gpu} (= gpu:0) or {@code gpu:N}. */
+    /**
+     * Parses {@code auto}, {@code cpu}, {@code gpu} (= gpu:0) or {@code gpu:N}; {@code cuda} and
+     * {@code cuda:N} are accepted for the GPU forms.
+     *
+     * @param text the device, case-insensitive; surrounding white space is ignored
+     * @return the device
+     * @throws InvalidOptionException if {@code text} is none of these forms
+     */
     public static Device parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("auto")) {
@@ -58,11 +89,20 @@ public final class Device {
         throw new InvalidOptionException("device", "expected auto, cpu or gpu:N, got '" + text + "'");
     }
 
+    /**
+     * What kind of device this is.
+     *
+     * @return AUTO, CPU or GPU
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** GPU index; -1 for CPU and AUTO. */
+    /**
+     * The GPU index.
+     *
+     * @return the index (>= 0) of a GPU; -1 for CPU and AUTO
+     */
     public int index() {
         return index;
     }

@@ -6,10 +6,21 @@ import org.jspecify.annotations.Nullable;
 public class EngineException extends BrushworkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates an exception without a cause.
+     *
+     * @param message what went wrong, naming the engine or the missing dependency where known
+     */
     public EngineException(String message) {
         super(message);
     }
 
+    /**
+     * Creates an exception caused by another failure.
+     *
+     * @param message what went wrong, naming the engine or the missing dependency where known
+     * @param cause the underlying failure, or {@code null} if there is none
+     */
     public EngineException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

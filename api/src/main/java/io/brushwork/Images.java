@@ -78,7 +78,14 @@ public final class Images {
     private Images() {
     }
 
-    /** Reads an image file with the {@linkplain #DEFAULT_MAX_PIXELS default pixel limit}. */
+    /**
+     * Reads an image file with the {@linkplain #DEFAULT_MAX_PIXELS default pixel limit}.
+     *
+     * @param path the file
+     * @return the picture
+     * @throws ImageTooLargeException if the image declares more than {@link #DEFAULT_MAX_PIXELS} pixels
+     * @throws ImageReadException if the file is missing, unreadable, empty, not a supported image or corrupt
+     */
     public static RgbImage read(Path path) {
         return read(path, DEFAULT_MAX_PIXELS);
     }
@@ -86,7 +93,9 @@ public final class Images {
     /**
      * Reads an image file.
      *
+     * @param path the file
      * @param maxPixels the most pixels (width times height) the image may declare
+     * @return the picture
      * @throws ImageTooLargeException if the image declares more than {@code maxPixels} pixels
      * @throws ImageReadException if the file is missing, unreadable, empty, not a supported image or corrupt
      */
@@ -115,6 +124,8 @@ public final class Images {
      * Reads an image from a stream, to its end, with the {@linkplain #DEFAULT_MAX_PIXELS default
      * pixel limit}. The stream is left open.
      *
+     * @param in the stream, read to its end
+     * @return the picture
      * @throws ImageReadException if the stream fails, holds more than 1 GiB, or is not a readable image
      */
     public static RgbImage read(InputStream in) {
@@ -131,7 +142,14 @@ public final class Images {
         return decode(data, STREAM_SOURCE, DEFAULT_MAX_PIXELS);
     }
 
-    /** Reads an encoded image held in memory, with the {@linkplain #DEFAULT_MAX_PIXELS default pixel limit}. */
+    /**
+     * Reads an encoded image held in memory, with the {@linkplain #DEFAULT_MAX_PIXELS default pixel limit}.
+     *
+     * @param data the encoded image (PNG, JPEG, GIF, BMP or TIFF)
+     * @return the picture
+     * @throws ImageTooLargeException if the image declares more than {@link #DEFAULT_MAX_PIXELS} pixels
+     * @throws ImageReadException if the data is empty, not a supported image or corrupt
+     */
     public static RgbImage read(byte[] data) {
         return read(data, BYTES_SOURCE, DEFAULT_MAX_PIXELS);
     }
@@ -139,8 +157,10 @@ public final class Images {
     /**
      * Reads an encoded image held in memory.
      *
+     * @param data the encoded image (PNG, JPEG, GIF, BMP or TIFF)
      * @param sourceName how error messages name the data, such as the file or URL it came from
      * @param maxPixels the most pixels (width times height) the image may declare
+     * @return the picture
      * @throws ImageTooLargeException if the image declares more than {@code maxPixels} pixels
      * @throws ImageReadException if the data is empty, not a supported image or corrupt
      */
@@ -157,6 +177,8 @@ public final class Images {
      * created. The file is written beside the destination and then moved over it, so readers
      * never see a partial file and, on failure, an existing destination is left as it was.
      *
+     * @param image the picture; samples are clamped to 0..255 and rounded
+     * @param path the destination file
      * @throws ImageWriteException if the extension is not supported or the file cannot be written
      */
     public static void write(RgbImage image, Path path) {
@@ -183,6 +205,9 @@ public final class Images {
      * Encodes an image as {@code "png"} or {@code "jpeg"} ({@code "jpg"} also accepted, any
      * case); JPEG is written at quality 0.95.
      *
+     * @param image the picture; samples are clamped to 0..255 and rounded
+     * @param format {@code png}, {@code jpeg} or {@code jpg}, any case
+     * @return the encoded file's bytes
      * @throws ImageWriteException if the format is not supported or encoding fails
      */
     public static byte[] encode(RgbImage image, String format) {

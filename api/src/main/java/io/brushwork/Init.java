@@ -20,8 +20,11 @@ public final class Init {
         IMAGE
     }
 
+    /** Start from the content image (the default). */
     public static final Init CONTENT = new Init(Kind.CONTENT, null);
+    /** Start from noise seeded with the request's seed (see {@link Kind#NOISE}). */
     public static final Init NOISE = new Init(Kind.NOISE, null);
+    /** Start from the first style image, resized to the content's size. */
     public static final Init STYLE = new Init(Kind.STYLE, null);
 
     private final Kind kind;
@@ -32,19 +35,41 @@ public final class Init {
         this.image = image;
     }
 
+    /**
+     * Start from a given picture.
+     *
+     * @param image the starting picture; it is resized to the content's size
+     * @return the starting point
+     */
     public static Init image(RgbImage image) {
         return new Init(Kind.IMAGE, Objects.requireNonNull(image, "image"));
     }
 
+    /**
+     * Start from a picture read now from a file.
+     *
+     * @param file the picture's file
+     * @return the starting point
+     * @throws ImageReadException if the file cannot be read as a picture
+     */
     public static Init image(Path file) {
         return image(Images.read(file));
     }
 
+    /**
+     * What kind of starting point this is.
+     *
+     * @return the kind
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The starting picture for {@link Kind#IMAGE}. */
+    /**
+     * The starting picture for {@link Kind#IMAGE}.
+     *
+     * @return the picture; empty for the other kinds
+     */
     public Optional<RgbImage> image() {
         return Optional.ofNullable(image);
     }

@@ -17,7 +17,13 @@ public final class Latent {
         this.values = values;
     }
 
-    /** A latent from its components (copied); all must be finite. */
+    /**
+     * A latent from its components.
+     *
+     * @param values the components, at least one, all finite; copied
+     * @return the latent
+     * @throws InvalidOptionException if there are no components or one is not finite
+     */
     public static Latent of(float... values) {
         if (values == null || values.length == 0) {
             throw new InvalidOptionException("latent", "a latent vector needs at least one component");
@@ -30,12 +36,27 @@ public final class Latent {
         return new Latent(values.clone());
     }
 
-    /** One standard-normal latent of {@code size} components drawn with {@code seed}. */
+    /**
+     * One standard-normal latent of {@code size} components drawn with {@code seed}; the first of
+     * {@link #random(int, int, long)}'s latents for that seed.
+     *
+     * @param size the number of components (>= 1)
+     * @param seed the random seed
+     * @return the latent
+     */
     public static Latent random(int size, long seed) {
         return random(size, 1, seed).get(0);
     }
 
-    /** {@code count} standard-normal latents drawn in turn from one generator seeded with {@code seed}. */
+    /**
+     * {@code count} standard-normal latents drawn in turn from one generator seeded with {@code seed}.
+     *
+     * @param size the number of components of each (>= 1)
+     * @param count how many latents (>= 0)
+     * @param seed the random seed; the same seed gives the same latents
+     * @return the latents, in the order drawn
+     * @throws InvalidOptionException if {@code size} or {@code count} is out of range
+     */
     public static List<Latent> random(int size, int count, long seed) {
         if (size < 1) {
             throw new InvalidOptionException("latentSize", "must be >= 1, got " + size);
@@ -55,7 +76,13 @@ public final class Latent {
         return out;
     }
 
-    /** The component-wise mean of one or more latents of the same size. */
+    /**
+     * The component-wise mean of one or more latents of the same size.
+     *
+     * @param latents the latents, at least one
+     * @return their mean
+     * @throws InvalidOptionException if there are none or their sizes differ
+     */
     public static Latent mean(Collection<Latent> latents) {
         if (latents.isEmpty()) {
             throw new InvalidOptionException("latents", "the mean of no latents is undefined");
@@ -76,7 +103,15 @@ public final class Latent {
     }
 
     /**
-     * {@code steps} latents from {@code from} to {@code to}, both included (steps >= 2).
+     * {@code steps} latents from {@code from} to {@code to}, both included (steps >= 2), evenly
+     * spaced in the interpolation parameter.
+     *
+     * @param from the first latent
+     * @param to the last latent, of the same size
+     * @param steps how many latents (>= 2)
+     * @param mode linear or spherical interpolation
+     * @return the latents, starting with {@code from} and ending with {@code to}
+     * @throws InvalidOptionException if {@code steps} is below 2 or the sizes differ
      */
     public static List<Latent> interpolate(Latent from, Latent to, int steps, Interpolation mode) {
         if (steps < 2) {
@@ -123,19 +158,42 @@ public final class Latent {
         return new Latent(out);
     }
 
+    /**
+     * The number of components.
+     *
+     * @return the length of the vector (>= 1)
+     */
     public int size() {
         return values.length;
     }
 
-    /** A copy of the components. */
+    /**
+     * The components.
+     *
+     * @return a copy of the components
+     */
     public float[] values() {
         return values.clone();
     }
 
+    /**
+     * One component.
+     *
+     * @param i the index, 0 to {@link #size()} - 1
+     * @return the component
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is out of range
+     */
     public float get(int i) {
         return values[i];
     }
 
+    /**
+     * The component-wise sum.
+     *
+     * @param other a latent of the same size
+     * @return this plus {@code other}
+     * @throws InvalidOptionException if the sizes differ
+     */
     public Latent add(Latent other) {
         other.requireSize(size());
         float[] out = new float[size()];
@@ -145,10 +203,23 @@ public final class Latent {
         return new Latent(out);
     }
 
+    /**
+     * The component-wise difference.
+     *
+     * @param other a latent of the same size
+     * @return this minus {@code other}
+     * @throws InvalidOptionException if the sizes differ
+     */
     public Latent sub(Latent other) {
         return add(other.scale(-1));
     }
 
+    /**
+     * This latent times a scalar.
+     *
+     * @param factor the multiplier of every component
+     * @return the scaled latent
+     */
     public Latent scale(double factor) {
         float[] out = new float[size()];
         for (int i = 0; i < out.length; i++) {
@@ -157,6 +228,13 @@ public final class Latent {
         return new Latent(out);
     }
 
+    /**
+     * The dot product, summed in {@code double}.
+     *
+     * @param other a latent of the same size
+     * @return the sum of the component-wise products
+     * @throws InvalidOptionException if the sizes differ
+     */
     public double dot(Latent other) {
         other.requireSize(size());
         double sum = 0;
@@ -166,7 +244,11 @@ public final class Latent {
         return sum;
     }
 
-    /** Euclidean length. */
+    /**
+     * Euclidean length.
+     *
+     * @return the square root of the sum of squared components
+     */
     public double norm() {
         return Math.sqrt(dot(this));
     }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public final class NetworkOptions {
     private static final NetworkOptions DEFAULTS = builder().build();
 
-    private final Architecture architecture;
+    private final @Nullable Architecture architecture;
     private final Engine engine;
     private final Device device;
     private final @Nullable Integer processingSize;
@@ -25,24 +25,49 @@ public final class NetworkOptions {
         this.processingSize = b.processingSize;
     }
 
-    /** Architecture detected from the file, engine chosen from the file, device auto, pictures at their own size. */
+    /**
+     * Architecture detected from the file, engine chosen from the file, device auto, pictures at
+     * their own size.
+     *
+     * @return the default options
+     */
     public static NetworkOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder that starts from the {@linkplain #defaults() defaults}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The architecture, when given rather than detected from the weight names. */
+    /**
+     * The architecture, when given rather than detected from the weight names.
+     *
+     * @return the architecture; empty means detect it from the file (a graph counts as
+     *     {@link Architecture#GRAPH_TRANSLATOR})
+     */
     public Optional<Architecture> architecture() {
         return Optional.ofNullable(architecture);
     }
 
+    /**
+     * The engine that runs the network.
+     *
+     * @return the engine; {@link Engine#AUTO} (the default) chooses from the file
+     */
     public Engine engine() {
         return engine;
     }
 
+    /**
+     * Where the network runs.
+     *
+     * @return the device; {@link Device#auto()} by default
+     */
     public Device device() {
         return device;
     }
@@ -50,6 +75,8 @@ public final class NetworkOptions {
     /**
      * For translators: the long side pictures are resized to before the network runs (the result
      * is resized back to the input's size); empty means each picture's own size.
+     *
+     * @return the long side in pixels (16..{@value StyleTransfer#MAX_SIZE}), or empty
      */
     public OptionalInt processingSize() {
         return processingSize == null ? OptionalInt.empty() : OptionalInt.of(processingSize);
@@ -63,6 +90,11 @@ public final class NetworkOptions {
         return architecture != null || fallback.isEmpty() ? this : toBuilder().architecture(fallback.get()).build();
     }
 
+    /**
+     * A builder holding these options, to derive a variant.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.architecture = architecture;
@@ -74,7 +106,7 @@ public final class NetworkOptions {
 
     /** Collects options; {@link #build()} checks them. */
     public static final class Builder {
-        private Architecture architecture;
+        private @Nullable Architecture architecture;
         private Engine engine = Engine.AUTO;
         private Device device = Device.auto();
         private @Nullable Integer processingSize;
@@ -82,26 +114,60 @@ public final class NetworkOptions {
         private Builder() {
         }
 
+        /**
+         * Sets the architecture instead of detecting it from the weight names; for a graph
+         * (TorchScript or ONNX), says which network it is, which decides its pixel range.
+         *
+         * @param architecture the architecture, of the kind ({@link Translator} or
+         *     {@link Generator}) being opened
+         * @return this builder
+         */
         public Builder architecture(Architecture architecture) {
             this.architecture = architecture;
             return this;
         }
 
+        /**
+         * Sets the engine (default {@link Engine#AUTO}: chosen from the file).
+         *
+         * @param engine the engine
+         * @return this builder
+         */
         public Builder engine(Engine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 
+        /**
+         * Sets where the network runs (default {@link Device#auto()}).
+         *
+         * @param device the device
+         * @return this builder
+         */
         public Builder device(Device device) {
             this.device = Objects.requireNonNull(device, "device");
             return this;
         }
 
+        /**
+         * For translators: resize pictures so that their long side is {@code longSide} before
+         * the network runs, and the result back to the input's size (default: each picture's own
+         * size).
+         *
+         * @param longSide the long side in pixels, 16..{@value StyleTransfer#MAX_SIZE} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder processingSize(int longSide) {
             this.processingSize = longSide;
             return this;
         }
 
+        /**
+         * Checks the options and freezes them.
+         *
+         * @return the options
+         * @throws InvalidOptionException if the processing size is out of range
+         */
         public NetworkOptions build() {
             if (processingSize != null && (processingSize < 16 || processingSize > StyleTransfer.MAX_SIZE)) {
                 throw new InvalidOptionException("processingSize", "must be in 16.." + StyleTransfer.MAX_SIZE

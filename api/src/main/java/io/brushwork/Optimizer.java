@@ -7,17 +7,31 @@ package io.brushwork;
  */
 public sealed interface Optimizer permits Optimizer.Lbfgs, Optimizer.Adam {
 
-    /** L-BFGS with history 100, step 1, gradient tolerance 1e-7 and change tolerance 1e-9. */
+    /**
+     * L-BFGS with history 100, step 1, gradient tolerance 1e-7 and change tolerance 1e-9.
+     *
+     * @return the default L-BFGS settings
+     */
     static Lbfgs lbfgs() {
         return new Lbfgs(100, 1.0, 1e-7, 1e-9);
     }
 
-    /** Adam with the given learning rate (pixel units per step) and betas 0.9, 0.999, epsilon 1e-8. */
+    /**
+     * Adam with the given learning rate and betas 0.9, 0.999, epsilon 1e-8.
+     *
+     * @param learningRate step size in pixel units per step, finite and > 0
+     * @return the Adam settings
+     * @throws InvalidOptionException if {@code learningRate} is not finite or not > 0
+     */
     static Adam adam(double learningRate) {
         return new Adam(learningRate, 0.9, 0.999, 1e-8);
     }
 
-    /** A short name: {@code lbfgs} or {@code adam}. */
+    /**
+     * A short name for logs and the command line.
+     *
+     * @return {@code lbfgs} or {@code adam}
+     */
     String name();
 
     /**
@@ -30,6 +44,15 @@ public sealed interface Optimizer permits Optimizer.Lbfgs, Optimizer.Adam {
      */
     record Lbfgs(int historySize, double learningRate, double toleranceGrad, double toleranceChange)
             implements Optimizer {
+        /**
+         * Checks the settings.
+         *
+         * @param historySize correction pairs kept (1..1000)
+         * @param learningRate initial step length tried by the line search (> 0)
+         * @param toleranceGrad largest-gradient-component stopping threshold (>= 0)
+         * @param toleranceChange loss-or-step-change stopping threshold (>= 0)
+         * @throws InvalidOptionException if a setting is out of its range
+         */
         public Lbfgs {
             if (historySize < 1 || historySize > 1000) {
                 throw new InvalidOptionException("optimizer.historySize", "must be in 1..1000, got " + historySize);
@@ -39,10 +62,23 @@ public sealed interface Optimizer permits Optimizer.Lbfgs, Optimizer.Adam {
             nonNegative("optimizer.toleranceChange", toleranceChange);
         }
 
+        /**
+         * These settings with another history size.
+         *
+         * @param value correction pairs kept (1..1000)
+         * @return new settings; this object is unchanged
+         */
         public Lbfgs withHistorySize(int value) {
             return new Lbfgs(value, learningRate, toleranceGrad, toleranceChange);
         }
 
+        /**
+         * These settings with other stopping tolerances.
+         *
+         * @param grad stop when the largest gradient component is at most this (>= 0)
+         * @param change stop when loss or step change is below this (>= 0)
+         * @return new settings; this object is unchanged
+         */
         public Lbfgs withTolerances(double grad, double change) {
             return new Lbfgs(historySize, learningRate, grad, change);
         }
@@ -62,6 +98,15 @@ public sealed interface Optimizer permits Optimizer.Lbfgs, Optimizer.Adam {
      * @param epsilon denominator guard (> 0)
      */
     record Adam(double learningRate, double beta1, double beta2, double epsilon) implements Optimizer {
+        /**
+         * Checks the settings.
+         *
+         * @param learningRate step size in pixel units (> 0)
+         * @param beta1 first-moment decay in [0, 1)
+         * @param beta2 second-moment decay in [0, 1)
+         * @param epsilon denominator guard (> 0)
+         * @throws InvalidOptionException if a setting is out of its range
+         */
         public Adam {
             positive("optimizer.learningRate", learningRate);
             if (!(beta1 >= 0 && beta1 < 1)) {

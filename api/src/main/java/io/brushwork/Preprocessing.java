@@ -20,17 +20,35 @@ public enum Preprocessing {
         this.std = std;
     }
 
-    /** Maps a 0..255 sample of channel {@code c} (0 = R) to network input. */
+    /**
+     * Maps a 0..255 sample of channel {@code c} to network input.
+     *
+     * @param c the channel: 0 red, 1 green, 2 blue
+     * @param value the sample on the 0..255 scale
+     * @return the network's input value for it
+     */
     public double forward(int c, double value) {
         return (value * scale - mean[c]) / std[c];
     }
 
-    /** Maps network input of channel {@code c} back to the 0..255 scale (not clamped). */
+    /**
+     * Maps network input of channel {@code c} back to the 0..255 scale; the inverse of {@link #forward}.
+     *
+     * @param c the channel: 0 red, 1 green, 2 blue
+     * @param value the network input value
+     * @return the sample on the 0..255 scale, not clamped
+     */
     public double inverse(int c, double value) {
         return (value * std[c] + mean[c]) / scale;
     }
 
-    /** Multiplier from 0..255 pixel units to network input units for channel {@code c}. */
+    /**
+     * Multiplier from 0..255 pixel units to network input units for channel {@code c}: the
+     * slope of {@link #forward}, which converts differences and gradients.
+     *
+     * @param c the channel: 0 red, 1 green, 2 blue
+     * @return network input units per pixel unit (1 for CAFFE)
+     */
     public double gain(int c) {
         return scale / std[c];
     }

@@ -16,13 +16,28 @@ import java.util.Optional;
  */
 public record ProgressEvent(int iteration, int totalIterations, int evaluations, Losses losses,
                             Duration elapsed, Optional<RgbImage> preview) {
+    /**
+     * Creates an event.
+     *
+     * @param iteration iterations done so far (1-based)
+     * @param totalIterations iterations asked for
+     * @param evaluations loss-and-gradient evaluations so far
+     * @param losses the weighted losses at the current picture
+     * @param elapsed time since the first iteration started
+     * @param preview the current picture, if this event carries one
+     * @throws NullPointerException if {@code losses}, {@code elapsed} or {@code preview} is null
+     */
     public ProgressEvent {
         Objects.requireNonNull(losses, "losses");
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(preview, "preview");
     }
 
-    /** Estimated time left, from the mean time per iteration so far. */
+    /**
+     * Estimated time left, from the mean time per iteration so far.
+     *
+     * @return the estimate; zero before the first iteration and after the last
+     */
     public Duration remaining() {
         if (iteration <= 0) {
             return Duration.ZERO;
@@ -30,7 +45,11 @@ public record ProgressEvent(int iteration, int totalIterations, int evaluations,
         return elapsed.dividedBy(iteration).multipliedBy(Math.max(0, totalIterations - iteration));
     }
 
-    /** Fraction of iterations done, 0..1. */
+    /**
+     * Fraction of iterations done.
+     *
+     * @return a value in 0..1; 1 when no iterations were asked for
+     */
     public double fractionDone() {
         return totalIterations == 0 ? 1 : Math.min(1.0, (double) iteration / totalIterations);
     }

@@ -6,5 +6,10 @@ package io.brushwork;
  */
 @FunctionalInterface
 public interface ProgressListener {
+    /**
+     * Called after each iteration, on the thread that runs the optimisation.
+     *
+     * @param event the state of the run after that iteration
+     */
     void onProgress(ProgressEvent event);
 }

@@ -25,6 +25,13 @@ public final class RgbImage {
     /**
      * A picture from planar samples: {@code planes[c * width * height + y * width + x]}, c = 0
      * red, 1 green, 2 blue. The array is copied.
+     *
+     * @param width the width in pixels (> 0)
+     * @param height the height in pixels (> 0)
+     * @param planes {@code 3 * width * height} finite samples on the 0..255 scale
+     * @return the picture
+     * @throws IllegalArgumentException if a size is not positive, the sample count is wrong or a
+     *     sample is not finite
      */
     public static RgbImage of(int width, int height, float[] planes) {
         if (width <= 0 || height <= 0) {
@@ -42,7 +49,17 @@ public final class RgbImage {
         return new RgbImage(width, height, planes.clone());
     }
 
-    /** A picture filled with one colour. */
+    /**
+     * A picture filled with one colour.
+     *
+     * @param width the width in pixels (> 0)
+     * @param height the height in pixels (> 0)
+     * @param red the red sample, 0..255
+     * @param green the green sample, 0..255
+     * @param blue the blue sample, 0..255
+     * @return the picture
+     * @throws IllegalArgumentException if a size is not positive or a sample is not finite
+     */
     public static RgbImage filled(int width, int height, float red, float green, float blue) {
         float[] p = new float[3 * width * height];
         int n = width * height;
@@ -56,6 +73,9 @@ public final class RgbImage {
      * Converts any {@link BufferedImage} (grey, palette, 16-bit, with alpha...) to RGB. Transparent
      * pixels are composited over white, as a viewer would show them. Grey samples are taken as
      * gamma-encoded, like the files they come from.
+     *
+     * @param source the image to convert; it is not modified
+     * @return the picture, with samples in 0..255
      */
     public static RgbImage fromBufferedImage(BufferedImage source) {
         BufferedImage image = greyAsSrgb(source);
@@ -79,7 +99,11 @@ public final class RgbImage {
         return new RgbImage(w, h, p);
     }
 
-    /** 8-bit sRGB pixels, samples clamped to 0..255 and rounded to nearest. */
+    /**
+     * 8-bit sRGB pixels, samples clamped to 0..255 and rounded to nearest.
+     *
+     * @return a new {@link BufferedImage#TYPE_INT_RGB} image
+     */
     public BufferedImage toBufferedImage() {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int n = width * height;
@@ -98,25 +122,50 @@ public final class RgbImage {
         return Math.round(Math.max(0f, Math.min(255f, v)));
     }
 
+    /**
+     * The width.
+     *
+     * @return the width in pixels (> 0)
+     */
     public int width() {
         return width;
     }
 
+    /**
+     * The height.
+     *
+     * @return the height in pixels (> 0)
+     */
     public int height() {
         return height;
     }
 
-    /** A copy of the planar samples, laid out as in {@link #of}. */
+    /**
+     * The planar samples, laid out as in {@link #of}.
+     *
+     * @return a copy of the {@code 3 * width * height} samples
+     */
     public float[] planes() {
         return planes.clone();
     }
 
-    /** One sample: channel 0..2 (R, G, B) at (x, y). */
+    /**
+     * One sample.
+     *
+     * @param channel 0 red, 1 green, 2 blue
+     * @param x the column, from 0 at the left
+     * @param y the row, from 0 at the top
+     * @return the sample on the 0..255 scale (not clamped)
+     */
     public float sample(int channel, int x, int y) {
         return planes[(channel * height + y) * width + x];
     }
 
-    /** This picture clamped to 0..255 and rounded to whole grey levels, as it would be saved. */
+    /**
+     * This picture clamped to 0..255 and rounded to whole grey levels, as it would be saved.
+     *
+     * @return the quantised picture
+     */
     public RgbImage quantized() {
         float[] q = new float[planes.length];
         for (int i = 0; i < q.length; i++) {
@@ -125,7 +174,16 @@ public final class RgbImage {
         return new RgbImage(width, height, q);
     }
 
-    /** The rectangle of {@code width x height} pixels whose top left is ({@code x}, {@code y}). */
+    /**
+     * The rectangle of {@code width x height} pixels whose top left is ({@code x}, {@code y}).
+     *
+     * @param x the rectangle's left column
+     * @param y the rectangle's top row
+     * @param width the rectangle's width in pixels (> 0)
+     * @param height the rectangle's height in pixels (> 0)
+     * @return the cropped picture
+     * @throws IllegalArgumentException if the rectangle does not fit in this picture
+     */
     public RgbImage crop(int x, int y, int width, int height) {
         if (x < 0 || y < 0 || width <= 0 || height <= 0 || x + width > this.width || y + height > this.height) {
             throw new IllegalArgumentException("crop " + width + "x" + height + " at (" + x + "," + y
@@ -140,7 +198,14 @@ public final class RgbImage {
         return new RgbImage(width, height, out);
     }
 
-    /** Resamples to exactly {@code newWidth x newHeight} with a Lanczos-3 filter (anti-aliased when shrinking). */
+    /**
+     * Resamples to exactly {@code newWidth x newHeight} with a Lanczos-3 filter (anti-aliased when shrinking).
+     *
+     * @param newWidth the new width in pixels (> 0)
+     * @param newHeight the new height in pixels (> 0)
+     * @return the resized picture; this one if the size is unchanged
+     * @throws IllegalArgumentException if a size is not positive
+     */
     public RgbImage resize(int newWidth, int newHeight) {
         if (newWidth <= 0 || newHeight <= 0) {
             throw new IllegalArgumentException("target size must be positive, got " + newWidth + "x" + newHeight);
@@ -152,7 +217,13 @@ public final class RgbImage {
                 ImageResampler.resize(planes, width, height, newWidth, newHeight));
     }
 
-    /** Resizes so that the longer side is {@code longSide} pixels, keeping the aspect ratio. */
+    /**
+     * Resizes so that the longer side is {@code longSide} pixels, keeping the aspect ratio.
+     *
+     * @param longSide the new long side in pixels (> 0)
+     * @return the resized picture, as {@link #fitLongSide} sizes it
+     * @throws IllegalArgumentException if {@code longSide} is not positive
+     */
     public RgbImage resizeLongSide(int longSide) {
         if (longSide <= 0) {
             throw new IllegalArgumentException("long side must be positive, got " + longSide);
@@ -161,7 +232,14 @@ public final class RgbImage {
         return resize(size[0], size[1]);
     }
 
-    /** The width and height a {@code width x height} picture takes when its long side becomes {@code longSide}. */
+    /**
+     * The width and height a {@code width x height} picture takes when its long side becomes {@code longSide}.
+     *
+     * @param width the current width in pixels
+     * @param height the current height in pixels
+     * @param longSide the new long side in pixels
+     * @return {@code {newWidth, newHeight}}, the short side rounded to nearest and at least 1
+     */
     public static int[] fitLongSide(int width, int height, int longSide) {
         if (width >= height) {
             return new int[] {longSide, Math.max(1, (int) Math.round((double) height * longSide / width))};

@@ -4,6 +4,11 @@ package io.brushwork;
 public class RunCancelledException extends BrushworkException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception for a stopped run.
+     *
+     * @param message how the run was stopped, such as {@code run cancelled} or {@code run interrupted}
+     */
     public RunCancelledException(String message) {
         super(message);
     }

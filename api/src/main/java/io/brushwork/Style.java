@@ -4,8 +4,18 @@ import java.util.Objects;
 
 /**
  * One style image and its share in the blend of Gram targets (shares are normalised to sum to 1).
+ *
+ * @param image the style picture
+ * @param blendWeight its share before normalisation, finite and > 0
  */
 public record Style(RgbImage image, double blendWeight) {
+    /**
+     * Checks the components.
+     *
+     * @param image the style picture
+     * @param blendWeight its share before normalisation, finite and > 0
+     * @throws InvalidOptionException if {@code blendWeight} is not finite or not > 0
+     */
     public Style {
         Objects.requireNonNull(image, "image");
         if (!Double.isFinite(blendWeight) || blendWeight <= 0) {

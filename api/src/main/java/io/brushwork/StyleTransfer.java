@@ -95,11 +95,20 @@ public final class StyleTransfer {
         this.styleCache = b.styleCache;
     }
 
+    /**
+     * A builder with neural-style's defaults; content and at least one style must be given.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's options, to derive a variant. */
+    /**
+     * A builder holding this request's options, to derive a variant.
+     *
+     * @return a new builder; changing it does not change this request
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.content = content;
@@ -130,12 +139,22 @@ public final class StyleTransfer {
         return b;
     }
 
-    /** Runs on the calling thread with the highest-priority engine on the classpath. */
+    /**
+     * Runs on the calling thread with the highest-priority engine on the classpath.
+     *
+     * @return the stylised picture and how it was obtained
+     * @throws RunCancelledException if the calling thread is interrupted during the run
+     * @throws EngineException if no engine is on the classpath or the engine fails
+     */
     public StylizedImage run() {
         return Engines.styleTransfer().run(this, new RunControl(listeners));
     }
 
-    /** Starts the run on a new thread; the handle cancels it or waits for it. */
+    /**
+     * Starts the run on a new thread; the handle cancels it or waits for it.
+     *
+     * @return the handle of the run
+     */
     public StyleTransferHandle start() {
         return start(task -> {
             Thread t = new Thread(task, "brushwork-style-transfer");
@@ -143,75 +162,150 @@ public final class StyleTransfer {
         });
     }
 
-    /** Starts the run on the given executor. */
+    /**
+     * Starts the run on the given executor.
+     *
+     * @param executor runs the whole optimisation as one task
+     * @return the handle of the run
+     */
     public StyleTransferHandle start(Executor executor) {
         RunControl control = new RunControl(listeners);
         return StyleTransferHandle.start(executor, control,
                 () -> Engines.styleTransfer().run(this, control));
     }
 
-    /** The content picture at its original size. */
+    /**
+     * The content picture.
+     *
+     * @return the content at its original size
+     */
     public RgbImage content() {
         return content;
     }
 
+    /**
+     * The style pictures with their blend weights.
+     *
+     * @return the styles in the order added, at least one
+     */
     public List<Style> styles() {
         return styles;
     }
 
+    /**
+     * The content, style and total-variation loss weights.
+     *
+     * @return the weights ({@link Weights#DEFAULT} unless set)
+     */
     public Weights weights() {
         return weights;
     }
 
+    /**
+     * The network whose features define content and style.
+     *
+     * @return the feature network ({@link Vgg19#defaultNetwork()} unless set)
+     */
     public Vgg19 featureExtractor() {
         return featureExtractor;
     }
 
+    /**
+     * The layers whose features the content loss compares.
+     *
+     * @return the layer names ({@link #DEFAULT_CONTENT_LAYERS} unless set)
+     */
     public List<String> contentLayers() {
         return contentLayers;
     }
 
-    /** Style layers with their weights, in the order given. */
+    /**
+     * Style layers with their weights, in the order given.
+     *
+     * @return layer name to weight ({@link #DEFAULT_STYLE_LAYERS} unless set)
+     */
     public Map<String, Double> styleLayers() {
         return styleLayers;
     }
 
+    /**
+     * The optimiser that moves the pixels.
+     *
+     * @return the optimiser ({@link Optimizer#lbfgs()} unless set)
+     */
     public Optimizer optimizer() {
         return optimizer;
     }
 
+    /**
+     * The iterations of a single-stage run, and of each stage when no per-stage counts are given.
+     *
+     * @return the iteration count, 1..1000000 (default 500)
+     */
     public int iterations() {
         return iterations;
     }
 
-    /** The output's long side; empty means the content's own size. */
+    /**
+     * The output's long side.
+     *
+     * @return the long side in pixels; empty means the content's own size
+     */
     public java.util.OptionalInt size() {
         return size == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(size);
     }
 
-    /** The output's width and height. */
+    /**
+     * The output's width and height.
+     *
+     * @return {@code {width, height}} in pixels
+     */
     public int[] outputSize() {
         return size == null ? new int[] {content.width(), content.height()}
                 : RgbImage.fitLongSide(content.width(), content.height(), size);
     }
 
+    /**
+     * Where the optimised picture starts from.
+     *
+     * @return the starting point ({@link Init#CONTENT} unless set)
+     */
     public Init init() {
         return init;
     }
 
+    /**
+     * The seed of the noise for {@link Init#NOISE}.
+     *
+     * @return the seed (default 0)
+     */
     public long seed() {
         return seed;
     }
 
+    /**
+     * Where the optimisation runs.
+     *
+     * @return the device ({@link Device#auto()} unless set)
+     */
     public Device device() {
         return device;
     }
 
+    /**
+     * How often progress events carry the current picture.
+     *
+     * @return every how many iterations; 0 (the default) means never
+     */
     public int previewEvery() {
         return previewEvery;
     }
 
-    /** Style pictures are resized to this fraction of the output's long side (1 = the same). */
+    /**
+     * Style pictures are resized to this fraction of the output's long side (1 = the same).
+     *
+     * @return the fraction, 0.05..4 (default 1)
+     */
     public double styleScale() {
         return styleScale;
     }
@@ -219,6 +313,8 @@ public final class StyleTransfer {
     /**
      * The long side of each optimisation stage, coarse to fine; the last is the output's. A single
      * stage unless {@code scales(...)} was given.
+     *
+     * @return the long sides in pixels, increasing
      */
     public List<Integer> stages() {
         if (!scales.isEmpty()) {
@@ -228,7 +324,11 @@ public final class StyleTransfer {
         return List.of(Math.max(out[0], out[1]));
     }
 
-    /** Iterations of each stage, parallel to {@link #stages()}. */
+    /**
+     * Iterations of each stage, parallel to {@link #stages()}.
+     *
+     * @return the per-stage counts, or {@link #iterations()} for every stage when none were given
+     */
     public List<Integer> stageIterations() {
         List<Integer> stages = stages();
         if (stageIterations.size() == stages.size()) {
@@ -237,11 +337,20 @@ public final class StyleTransfer {
         return java.util.Collections.nCopies(stages.size(), iterations);
     }
 
+    /**
+     * The pooling layers of the feature network.
+     *
+     * @return the pooling ({@link Pooling#MAX} unless set)
+     */
     public Pooling pooling() {
         return pooling;
     }
 
-    /** Whether each loss term's gradient is divided by its L1 norm (neural-style's -normalize_gradients). */
+    /**
+     * Whether each loss term's gradient is divided by its L1 norm (neural-style's -normalize_gradients).
+     *
+     * @return true if normalised (default false)
+     */
     public boolean normalizeGradients() {
         return normalizeGradients;
     }
@@ -250,12 +359,18 @@ public final class StyleTransfer {
      * Regional masks by style index: where a style's mask is white the style applies, where it is
      * black it does not; where no mask is white, only the content (and smoothness) count. Empty
      * when the styles apply everywhere.
+     *
+     * @return masks keyed by 0-based style index, in index order
      */
     public Map<Integer, RgbImage> styleMasks() {
         return styleMasks;
     }
 
-    /** The largest side optimised at once; larger outputs are done tile by tile. Empty: no tiling. */
+    /**
+     * The largest side optimised at once; larger outputs are done tile by tile.
+     *
+     * @return the tile side in pixels; empty (the default) means no tiling
+     */
     public java.util.OptionalInt tileSize() {
         return tileSize == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(tileSize);
     }
@@ -263,6 +378,8 @@ public final class StyleTransfer {
     /**
      * The largest area optimised at once, in pixels: the output (or the last stage), or one tile
      * when tiling applies.
+     *
+     * @return width times height of that area
      */
     public long workingPixels() {
         int[] out = outputSize();
@@ -277,6 +394,8 @@ public final class StyleTransfer {
      * VGG-19 layer up to the deepest one in use (kept for the backward pass and mirrored by its
      * gradients), the optimiser's state, the weights, and about 300 MB for the JVM and native
      * libraries. Measured runs stay within about 20 % of it on the CPU.
+     *
+     * @return the estimate, in bytes
      */
     public long estimatePeakBytes() {
         long pixels = workingPixels();
@@ -317,22 +436,38 @@ public final class StyleTransfer {
         return 2 * activations + optimizerState + 2 * weights + 300L * 1024 * 1024;
     }
 
-    /** The folder where style targets are saved and reused, if any. */
+    /**
+     * The folder where style targets are saved and reused, if any.
+     *
+     * @return the folder; empty (the default) means style targets are computed every run
+     */
     public java.util.Optional<java.nio.file.Path> styleCache() {
         return java.util.Optional.ofNullable(styleCache);
     }
 
-    /** How the content's colours are kept (default: not at all, the style's colours win). */
+    /**
+     * How the content's colours are kept.
+     *
+     * @return the colour mode; {@link ColorMode#NONE} (the default) lets the style's colours win
+     */
     public ColorMode colorMode() {
         return colorMode;
     }
 
-    /** Weight of the histogram loss of Risser et al. (0: off). */
+    /**
+     * Weight of the histogram loss of Risser et al.
+     *
+     * @return the weight, >= 0; 0 (the default) turns the loss off
+     */
     public double histogramWeight() {
         return histogramWeight;
     }
 
-    /** Layers whose feature histograms are matched to the style's when the histogram weight is > 0. */
+    /**
+     * Layers whose feature histograms are matched to the style's when the histogram weight is > 0.
+     *
+     * @return the layer names (default {@code relu1_1} and {@code relu4_1})
+     */
     public List<String> histogramLayers() {
         return histogramLayers;
     }
@@ -377,78 +512,180 @@ public final class StyleTransfer {
         private Builder() {
         }
 
+        /**
+         * Sets the content picture, whose features the result keeps.
+         *
+         * @param image the content, at its original size
+         * @return this builder
+         */
         public Builder content(RgbImage image) {
             this.content = Objects.requireNonNull(image, "content");
             return this;
         }
 
-        /** Reads the content picture now; an unreadable file fails here with {@link ImageReadException}. */
+        /**
+         * Reads the content picture now; an unreadable file fails here with {@link ImageReadException}.
+         *
+         * @param file the content picture's file
+         * @return this builder
+         * @throws ImageReadException if the picture cannot be read
+         */
         public Builder content(Path file) {
             return content(Images.read(file));
         }
 
+        /**
+         * Reads the content picture now from a stream, to its end; the stream is left open.
+         *
+         * @param in the encoded picture
+         * @return this builder
+         * @throws ImageReadException if the picture cannot be read
+         */
         public Builder content(InputStream in) {
             return content(Images.read(in));
         }
 
+        /**
+         * Sets the content picture from an AWT image, converted as
+         * {@link RgbImage#fromBufferedImage} does.
+         *
+         * @param image the content
+         * @return this builder
+         */
         public Builder content(java.awt.image.BufferedImage image) {
             return content(RgbImage.fromBufferedImage(image));
         }
 
-        /** Adds a style picture with blend weight 1. Repeat for several styles. */
+        /**
+         * Adds a style picture with blend weight 1. Repeat for several styles.
+         *
+         * @param image the style picture
+         * @return this builder
+         */
         public Builder style(RgbImage image) {
             return style(image, 1.0);
         }
 
-        /** Adds a style picture with a blend weight; the Gram targets are mixed in proportion. */
+        /**
+         * Adds a style picture with a blend weight; the Gram targets are mixed in proportion.
+         *
+         * @param image the style picture
+         * @param blendWeight its share of the blend, finite and > 0
+         * @return this builder
+         * @throws InvalidOptionException if {@code blendWeight} is not finite or not > 0
+         */
         public Builder style(RgbImage image, double blendWeight) {
             styles.add(new Style(image, blendWeight));
             return this;
         }
 
+        /**
+         * Reads a style picture now and adds it with blend weight 1.
+         *
+         * @param file the style picture's file
+         * @return this builder
+         * @throws ImageReadException if the picture cannot be read
+         */
         public Builder style(Path file) {
             return style(Images.read(file), 1.0);
         }
 
+        /**
+         * Reads a style picture now and adds it with a blend weight.
+         *
+         * @param file the style picture's file
+         * @param blendWeight its share of the blend, finite and > 0
+         * @return this builder
+         * @throws ImageReadException if the picture cannot be read
+         * @throws InvalidOptionException if {@code blendWeight} is not finite or not > 0
+         */
         public Builder style(Path file, double blendWeight) {
             return style(Images.read(file), blendWeight);
         }
 
+        /**
+         * Reads a style picture now from a stream, to its end, and adds it with blend weight 1; the
+         * stream is left open.
+         *
+         * @param in the encoded picture
+         * @return this builder
+         * @throws ImageReadException if the picture cannot be read
+         */
         public Builder style(InputStream in) {
             return style(Images.read(in), 1.0);
         }
 
+        /**
+         * Adds a style picture from an AWT image with blend weight 1.
+         *
+         * @param image the style picture
+         * @return this builder
+         */
         public Builder style(java.awt.image.BufferedImage image) {
             return style(RgbImage.fromBufferedImage(image), 1.0);
         }
 
-        /** Replaces all styles added so far. */
+        /**
+         * Replaces all styles added so far.
+         *
+         * @param all the new styles, in order
+         * @return this builder
+         */
         public Builder styles(Collection<Style> all) {
             styles.clear();
             styles.addAll(all);
             return this;
         }
 
+        /**
+         * Sets the loss weights (default {@link Weights#DEFAULT}).
+         *
+         * @param weights the content, style and total-variation weights
+         * @return this builder
+         */
         public Builder weights(Weights weights) {
             this.weights = Objects.requireNonNull(weights, "weights");
             return this;
         }
 
+        /**
+         * Sets the feature network (default {@link Vgg19#defaultNetwork()}).
+         *
+         * @param vgg the network and its preprocessing
+         * @return this builder
+         */
         public Builder featureExtractor(Vgg19 vgg) {
             this.featureExtractor = Objects.requireNonNull(vgg, "featureExtractor");
             return this;
         }
 
+        /**
+         * Sets the content layers (default {@link #DEFAULT_CONTENT_LAYERS}).
+         *
+         * @param layers VGG-19 layer names such as {@code relu4_2}, without duplicates
+         * @return this builder
+         */
         public Builder contentLayers(String... layers) {
             return contentLayers(List.of(layers));
         }
 
+        /**
+         * Sets the content layers (default {@link #DEFAULT_CONTENT_LAYERS}).
+         *
+         * @param layers VGG-19 layer names such as {@code relu4_2}, without duplicates
+         * @return this builder
+         */
         public Builder contentLayers(List<String> layers) {
             this.contentLayers = new ArrayList<>(layers);
             return this;
         }
 
-        /** Style layers, each weighted 1. */
+        /**
+         * Sets the style layers, each weighted 1 (default {@link #DEFAULT_STYLE_LAYERS}).
+         *
+         * @param layers VGG-19 layer names such as {@code relu1_1}
+         * @return this builder
+         */
         public Builder styleLayers(String... layers) {
             Map<String, Double> m = new LinkedHashMap<>();
             for (String l : layers) {
@@ -457,55 +694,110 @@ public final class StyleTransfer {
             return styleLayers(m);
         }
 
-        /** Style layers with per-layer weights; iteration order is kept. */
+        /**
+         * Sets the style layers with per-layer weights; iteration order is kept.
+         *
+         * @param layers layer name to weight (finite and >= 0, at least one > 0)
+         * @return this builder
+         */
         public Builder styleLayers(Map<String, Double> layers) {
             this.styleLayers = new LinkedHashMap<>(layers);
             return this;
         }
 
+        /**
+         * Sets the optimiser (default {@link Optimizer#lbfgs()}).
+         *
+         * @param optimizer L-BFGS or Adam settings
+         * @return this builder
+         */
         public Builder optimizer(Optimizer optimizer) {
             this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
             return this;
         }
 
+        /**
+         * Sets the number of iterations (default 500); with {@link #scales(List) scales}, of each stage.
+         *
+         * @param iterations 1..1000000
+         * @return this builder
+         */
         public Builder iterations(int iterations) {
             this.iterations = iterations;
             return this;
         }
 
-        /** Long side of the output in pixels (default 512); the content is resized to it. */
+        /**
+         * Long side of the output in pixels (default 512); the content is resized to it.
+         *
+         * @param longSide 16..{@value #MAX_SIZE}; both output sides must come out at least 16
+         * @return this builder
+         */
         public Builder size(int longSide) {
             this.size = longSide;
             return this;
         }
 
-        /** Keep the content's own size. */
+        /**
+         * Keep the content's own size instead of resizing it.
+         *
+         * @return this builder
+         */
         public Builder originalSize() {
             this.size = null;
             return this;
         }
 
+        /**
+         * Sets where the optimised picture starts from (default {@link Init#CONTENT}).
+         *
+         * @param init the starting point
+         * @return this builder
+         */
         public Builder init(Init init) {
             this.init = Objects.requireNonNull(init, "init");
             return this;
         }
 
+        /**
+         * Sets the seed of the noise for {@link Init#NOISE} (default 0).
+         *
+         * @param seed the random seed; the same seed gives the same start
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
+        /**
+         * Sets where the optimisation runs (default {@link Device#auto()}).
+         *
+         * @param device the device
+         * @return this builder
+         */
         public Builder device(Device device) {
             this.device = Objects.requireNonNull(device, "device");
             return this;
         }
 
+        /**
+         * Adds a listener that receives a progress event after every iteration.
+         *
+         * @param listener the listener; listeners are called in the order added
+         * @return this builder
+         */
         public Builder listener(ProgressListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** Attach the current picture to every k-th progress event (0 = never; the last event always has it when k > 0). */
+        /**
+         * Attach the current picture to every k-th progress event (0 = never; the last event always has it when k > 0).
+         *
+         * @param k the interval in iterations, >= 0 (default 0)
+         * @return this builder
+         */
         public Builder previewEvery(int k) {
             this.previewEvery = k;
             return this;
@@ -515,19 +807,32 @@ public final class StyleTransfer {
          * Saves the style targets (Gram matrices, histograms) in {@code folder}, keyed by a hash of
          * the style pictures, sizes, network and layers, and reuses them on later runs: painting
          * many contents in one style then skips the style pass.
+         *
+         * @param folder the cache folder
+         * @return this builder
          */
         public Builder styleCache(java.nio.file.Path folder) {
             this.styleCache = Objects.requireNonNull(folder, "styleCache");
             return this;
         }
 
-        /** Keep the content's colours: by luminance-only transfer or by matching the style's colours first. */
+        /**
+         * Keep the content's colours: by luminance-only transfer or by matching the style's colours first.
+         *
+         * @param mode the colour mode (default {@link ColorMode#NONE})
+         * @return this builder
+         */
         public Builder colorMode(ColorMode mode) {
             this.colorMode = Objects.requireNonNull(mode, "colorMode");
             return this;
         }
 
-        /** Style pictures at {@code scale} times the output's long side (neural-style's -style_scale). */
+        /**
+         * Style pictures at {@code scale} times the output's long side (neural-style's -style_scale).
+         *
+         * @param scale the fraction, 0.05..4 (default 1)
+         * @return this builder
+         */
         public Builder styleScale(double scale) {
             this.styleScale = scale;
             return this;
@@ -537,17 +842,32 @@ public final class StyleTransfer {
          * Coarse to fine: optimise at each long side in turn, each stage starting from the previous
          * result upsampled; the last becomes the output size. Iterations per stage come from
          * {@link #iterations(int...)}.
+         *
+         * @param longSides long sides in pixels, each 16..{@value #MAX_SIZE}, strictly increasing
+         * @return this builder
          */
         public Builder scales(List<Integer> longSides) {
             this.scales = new ArrayList<>(longSides);
             return this;
         }
 
+        /**
+         * Coarse to fine, as {@link #scales(List)}.
+         *
+         * @param longSides long sides in pixels, each 16..{@value #MAX_SIZE}, strictly increasing
+         * @return this builder
+         */
         public Builder scales(int... longSides) {
             return scales(java.util.Arrays.stream(longSides).boxed().toList());
         }
 
-        /** Iterations of each coarse-to-fine stage, one value per scale. */
+        /**
+         * Iterations of each coarse-to-fine stage, one value per scale; a single value is the same as
+         * {@link #iterations(int)}.
+         *
+         * @param perStage 1..1000000 iterations for each stage
+         * @return this builder
+         */
         public Builder iterations(int... perStage) {
             if (perStage.length == 1) {
                 return iterations(perStage[0]);
@@ -556,11 +876,23 @@ public final class StyleTransfer {
             return this;
         }
 
+        /**
+         * Sets the pooling of the feature network (default {@link Pooling#MAX}).
+         *
+         * @param pooling max or average pooling
+         * @return this builder
+         */
         public Builder pooling(Pooling pooling) {
             this.pooling = Objects.requireNonNull(pooling, "pooling");
             return this;
         }
 
+        /**
+         * Divides each loss term's gradient by its L1 norm, as neural-style's -normalize_gradients.
+         *
+         * @param normalize true to normalise (default false)
+         * @return this builder
+         */
         public Builder normalizeGradients(boolean normalize) {
             this.normalizeGradients = normalize;
             return this;
@@ -569,19 +901,34 @@ public final class StyleTransfer {
         /**
          * Restricts style {@code styleIndex} (0-based, in the order added) to the white part of
          * {@code mask} (its luminance, scaled to the output; grey is partial).
+         *
+         * @param styleIndex the style's index, 0-based, less than the number of styles
+         * @param mask the mask; white where the style applies, black where it does not
+         * @return this builder
          */
         public Builder styleMask(int styleIndex, RgbImage mask) {
             styleMasks.put(styleIndex, Objects.requireNonNull(mask, "mask"));
             return this;
         }
 
-        /** Optimise outputs larger than {@code side} pixels tile by tile (overlapping, feathered tiles). */
+        /**
+         * Optimise outputs larger than {@code side} pixels tile by tile (overlapping, feathered tiles).
+         *
+         * @param side the largest tile side in pixels, 64..{@value #MAX_SIZE}
+         * @return this builder
+         */
         public Builder tileSize(int side) {
             this.tileSize = side;
             return this;
         }
 
-        /** Adds Risser et al.'s histogram loss on {@code layers} with {@code weight} (0 turns it off). */
+        /**
+         * Adds Risser et al.'s histogram loss on {@code layers} with {@code weight} (0 turns it off).
+         *
+         * @param weight the loss weight, finite and >= 0
+         * @param layers VGG-19 layer names; none keeps the current ones (default {@code relu1_1}, {@code relu4_1})
+         * @return this builder
+         */
         public Builder histogramLoss(double weight, String... layers) {
             this.histogramWeight = weight;
             if (layers.length > 0) {
@@ -590,7 +937,12 @@ public final class StyleTransfer {
             return this;
         }
 
-        /** Checks every option and freezes them into a request. */
+        /**
+         * Checks every option and freezes them into a request.
+         *
+         * @return the request
+         * @throws InvalidOptionException naming the first offending option
+         */
         public StyleTransfer build() {
             if (content == null) {
                 throw new InvalidOptionException("content", "a content image is required");
@@ -691,12 +1043,22 @@ public final class StyleTransfer {
             }
         }
 
-        /** Shorthand for {@code build().run()}. */
+        /**
+         * Shorthand for {@code build().run()}.
+         *
+         * @return the stylised picture and how it was obtained
+         * @throws InvalidOptionException naming the first offending option
+         */
         public StylizedImage run() {
             return build().run();
         }
 
-        /** Shorthand for {@code build().start()}. */
+        /**
+         * Shorthand for {@code build().start()}.
+         *
+         * @return the handle of the run
+         * @throws InvalidOptionException naming the first offending option
+         */
         public StyleTransferHandle start() {
             return build().start();
         }

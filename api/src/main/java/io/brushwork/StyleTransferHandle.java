@@ -31,11 +31,21 @@ public final class StyleTransferHandle {
         control.cancel();
     }
 
+    /**
+     * Whether the run has ended, successfully or not.
+     *
+     * @return true once finished, failed or cancelled
+     */
     public boolean isDone() {
         return future.isDone();
     }
 
-    /** Waits for the result; rethrows the run's own exception (a {@link BrushworkException} or other unchecked one). */
+    /**
+     * Waits for the result; rethrows the run's own exception (a {@link BrushworkException} or other unchecked one).
+     *
+     * @return the stylised picture and how it was obtained
+     * @throws RunCancelledException if the run was cancelled, or the waiting thread interrupted
+     */
     public StylizedImage await() {
         try {
             return future.get();
@@ -48,8 +58,12 @@ public final class StyleTransferHandle {
     }
 
     /**
-     * Waits at most {@code timeout} for the result: empty when the run is still going (it keeps
-     * running). Not a checked {@code TimeoutException}, so that callers in any language can poll.
+     * Waits at most {@code timeout} for the result; otherwise as {@link #await()}. Not a checked
+     * {@code TimeoutException}, so that callers in any language can poll.
+     *
+     * @param timeout how long to wait
+     * @return the stylised picture, or empty when the run is still going (it keeps running)
+     * @throws RunCancelledException when the run was cancelled or this thread interrupted
      */
     public Optional<StylizedImage> await(Duration timeout) {
         try {
@@ -64,7 +78,12 @@ public final class StyleTransferHandle {
         }
     }
 
-    /** The run as a future, for composition. */
+    /**
+     * The run as a future, for composition.
+     *
+     * @return a new dependent future; completing or cancelling it does not affect the run (use
+     *     {@link #cancel()})
+     */
     public CompletableFuture<StylizedImage> future() {
         return future.thenApply(x -> x);
     }

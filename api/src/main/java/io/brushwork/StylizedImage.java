@@ -22,6 +22,20 @@ import java.util.Objects;
 public record StylizedImage(RgbImage image, Losses initialLosses, Losses losses, int iterations,
                             int evaluations, Duration elapsed, Duration optimization,
                             String device, String engine) {
+    /**
+     * Creates a result.
+     *
+     * @param image the optimised picture
+     * @param initialLosses losses of the starting picture
+     * @param losses losses of the returned picture
+     * @param iterations iterations done over all stages and tiles
+     * @param evaluations loss-and-gradient evaluations done
+     * @param elapsed wall time of the whole run
+     * @param optimization wall time of the iterations alone
+     * @param device the device it ran on
+     * @param engine the engine that ran it
+     * @throws NullPointerException if the image, either losses or either duration is null
+     */
     public StylizedImage {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(initialLosses, "initialLosses");
@@ -30,12 +44,21 @@ public record StylizedImage(RgbImage image, Losses initialLosses, Losses losses,
         Objects.requireNonNull(optimization, "optimization");
     }
 
-    /** Mean wall time per iteration in seconds, loading and target computation excluded. */
+    /**
+     * Mean wall time per iteration, loading and target computation excluded.
+     *
+     * @return seconds per iteration; 0 when no iteration was done
+     */
     public double secondsPerIteration() {
         return iterations == 0 ? 0 : optimization.toNanos() / 1e9 / iterations;
     }
 
-    /** Writes the picture; the format follows the extension (.png, .jpg). */
+    /**
+     * Writes the picture as {@link Images#write} does; the format follows the extension (.png, .jpg).
+     *
+     * @param file the destination, replaced atomically if it exists
+     * @throws ImageWriteException if the extension is not supported or the file cannot be written
+     */
     public void save(Path file) {
         Images.write(image, file);
     }

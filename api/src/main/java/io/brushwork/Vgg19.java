@@ -61,6 +61,9 @@ public final class Vgg19 {
      * {@code features.N.bias}). The file may hold only the first blocks; asking for a layer
      * it lacks fails before any work starts.
      *
+     * @param file a {@code .safetensors} or {@code .pth} file, read when a run starts
+     * @param preprocessing the convention the weights were trained with
+     * @return the feature network
      * @throws ModelException when the file does not exist or is not a regular readable file
      */
     public static Vgg19 fromFile(Path file, Preprocessing preprocessing) {
@@ -75,6 +78,10 @@ public final class Vgg19 {
      * Weights from the model zoo, resolved when a run starts (local models folder, cache, then
      * download unless offline). The catalogue entry says which preprocessing the weights expect:
      * {@code vgg19} is torchvision's (TORCHVISION), {@code vgg19-caffe} neural-style's (CAFFE).
+     *
+     * @param id a model zoo id, not blank
+     * @return the feature network
+     * @throws InvalidOptionException if {@code id} is blank
      */
     public static Vgg19 fromZoo(String id) {
         if (id == null || id.isBlank()) {
@@ -83,12 +90,23 @@ public final class Vgg19 {
         return new Vgg19(null, null, id, null);
     }
 
-    /** Weights from the model zoo, with preprocessing chosen by the caller. */
+    /**
+     * Weights from the model zoo, with preprocessing chosen by the caller.
+     *
+     * @param id a model zoo id, not blank
+     * @param preprocessing the convention to use instead of the catalogue's
+     * @return the feature network
+     * @throws InvalidOptionException if {@code id} is blank
+     */
     public static Vgg19 fromZoo(String id, Preprocessing preprocessing) {
         return new Vgg19(null, null, fromZoo(id).zooId, Objects.requireNonNull(preprocessing, "preprocessing"));
     }
 
-    /** The default: {@code fromZoo("vgg19")}. */
+    /**
+     * The default feature network.
+     *
+     * @return {@code fromZoo("vgg19")}: torchvision's ImageNet weights
+     */
     public static Vgg19 defaultNetwork() {
         return fromZoo(DEFAULT_ZOO_ID);
     }
@@ -96,35 +114,68 @@ public final class Vgg19 {
     /**
      * Seeded random weights of the real shapes (He initialisation, zero bias): the full-depth
      * network for tests and benchmarks, with no file. Features are not meaningful for art.
+     *
+     * @param seed the seed of the weights; the same seed gives the same network
+     * @param preprocessing how pixels are turned into the network's input
+     * @return the feature network
      */
     public static Vgg19 random(long seed, Preprocessing preprocessing) {
         return new Vgg19(null, seed, null, Objects.requireNonNull(preprocessing, "preprocessing"));
     }
 
+    /**
+     * The weights file, for {@link #fromFile}.
+     *
+     * @return the file; empty for zoo and random networks
+     */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
     }
 
+    /**
+     * The seed of random weights, for {@link #random}.
+     *
+     * @return the seed; empty for file and zoo networks
+     */
     public OptionalLong seed() {
         return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
     }
 
-    /** The model zoo id, for {@link #fromZoo}. */
+    /**
+     * The model zoo id, for {@link #fromZoo}.
+     *
+     * @return the id; empty for file and random networks
+     */
     public Optional<String> zooId() {
         return Optional.ofNullable(zooId);
     }
 
-    /** The preprocessing; empty for a zoo model whose catalogue entry decides it. */
+    /**
+     * The preprocessing the weights expect.
+     *
+     * @return the preprocessing; empty for a zoo model whose catalogue entry decides it
+     */
     public Optional<Preprocessing> preprocessing() {
         return Optional.ofNullable(preprocessing);
     }
 
-    /** Whether {@code name} is a VGG-19 layer name. */
+    /**
+     * Whether {@code name} is a VGG-19 layer name.
+     *
+     * @param name a layer name such as {@code relu4_2} (case-sensitive)
+     * @return true if it is in {@link #LAYERS}
+     */
     public static boolean isLayer(String name) {
         return LAYERS.contains(name);
     }
 
-    /** The layer's index in forward order (= torchvision {@code features} index). */
+    /**
+     * The layer's index in forward order.
+     *
+     * @param name a layer name such as {@code conv3_1}
+     * @return its index in {@link #LAYERS}, equal to its torchvision {@code features} index
+     * @throws InvalidOptionException if {@code name} is not a VGG-19 layer
+     */
     public static int layerIndex(String name) {
         int i = LAYERS.indexOf(name);
         if (i < 0) {
@@ -133,7 +184,13 @@ public final class Vgg19 {
         return i;
     }
 
-    /** For a convolution layer index: its input and output channel counts; else null. */
+    /**
+     * The channel counts of a convolution layer.
+     *
+     * @param layerIndex an index into {@link #LAYERS}
+     * @return {@code {in, out}} for a convolution layer; null for a ReLU or pooling layer
+     * @throws IndexOutOfBoundsException if {@code layerIndex} is not an index into {@link #LAYERS}
+     */
     public static int @Nullable [] convChannels(int layerIndex) {
         String name = LAYERS.get(layerIndex);
         if (!name.startsWith("conv")) {

@@ -16,7 +16,12 @@ public final class Engines {
     private Engines() {
     }
 
-    /** The style-transfer engine with the highest priority. */
+    /**
+     * The style-transfer engine with the highest priority.
+     *
+     * @return a new instance of that engine
+     * @throws EngineException if there is no style-transfer engine on the classpath
+     */
     public static StyleTransferEngine styleTransfer() {
         return ServiceLoader.load(StyleTransferEngine.class).stream()
                 .map(ServiceLoader.Provider::get)
@@ -25,7 +30,14 @@ public final class Engines {
                         "no style-transfer engine on the classpath: add io.brushwork:brushwork-impl-djl"));
     }
 
-    /** The provider that opens {@code file} with the engine the options ask for. */
+    /**
+     * The provider that opens {@code file} with the engine the options ask for.
+     *
+     * @param file the model file
+     * @param options the options, whose engine the provider must honour
+     * @return the provider of highest priority that {@linkplain NetworkProvider#canOpen can open} the file
+     * @throws EngineException if there is no network provider on the classpath, or none can open the file
+     */
     public static NetworkProvider network(Path file, NetworkOptions options) {
         List<NetworkProvider> providers = ServiceLoader.load(NetworkProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
@@ -43,11 +55,24 @@ public final class Engines {
                 + " (available: " + providers.stream().map(NetworkProvider::name).toList() + ")");
     }
 
-    /** A model zoo id resolved to a local file, with the architecture its catalogue entry records. */
+    /**
+     * A model zoo id resolved to a local file, with the architecture its catalogue entry records.
+     *
+     * @param file the local model file
+     * @param architecture the architecture the catalogue records; empty when it is left to
+     *     detection from the file
+     */
     public record ZooModel(Path file, Optional<Architecture> architecture) {
     }
 
-    /** Resolves a model zoo id through the resolvers on the classpath. */
+    /**
+     * Resolves a model zoo id through the resolvers on the classpath; the first that knows the id
+     * resolves it.
+     *
+     * @param id a model zoo id, such as {@code vgg19}
+     * @return the local file and the recorded architecture
+     * @throws ModelException if no resolver knows the id, or its file cannot be obtained
+     */
     public static ZooModel resolveZooModel(String id) {
         for (ModelResolver r : ServiceLoader.load(ModelResolver.class)) {
             if (r.knows(id)) {

@@ -7,12 +7,28 @@ import java.util.Optional;
 
 /** Turns a model zoo id into a local file (found with {@link java.util.ServiceLoader}). */
 public interface ModelResolver {
-    /** Whether the id is in this resolver's catalogue. */
+    /**
+     * Whether the id is in this resolver's catalogue.
+     *
+     * @param id a model zoo id, such as {@code vgg19}
+     * @return true if this resolver can {@link #resolve} it
+     */
     boolean knows(String id);
 
-    /** The local file for the id, downloading it if needed and allowed. */
+    /**
+     * The local file for the id, downloading it if needed and allowed.
+     *
+     * @param id an id this resolver {@link #knows}
+     * @return the path of the local model file
+     * @throws io.brushwork.ModelException if the file cannot be found, downloaded or verified
+     */
     Path resolve(String id);
 
-    /** The architecture the catalogue records for the id, if any. */
+    /**
+     * The architecture the catalogue records for the id, if any.
+     *
+     * @param id an id this resolver {@link #knows}
+     * @return the architecture; empty when it is left to detection from the file
+     */
     Optional<Architecture> architecture(String id);
 }

@@ -11,17 +11,50 @@ import java.nio.file.Path;
  * The first provider (by {@link #priority()}) that {@link #canOpen} a file opens it.
  */
 public interface NetworkProvider {
-    /** A short name such as {@code PyTorch} or {@code ONNX Runtime}. */
+    /**
+     * A short name such as {@code PyTorch} or {@code ONNX Runtime}.
+     *
+     * @return the name, used in error messages
+     */
     String name();
 
+    /**
+     * Higher is asked first when several providers are on the classpath.
+     *
+     * @return this provider's priority; 0 unless overridden
+     */
     default int priority() {
         return 0;
     }
 
-    /** Whether this provider runs {@code file} with the engine the options ask for (AUTO included). */
+    /**
+     * Whether this provider runs {@code file} with the engine the options ask for (AUTO included).
+     *
+     * @param file the model file
+     * @param options the options, whose {@link NetworkOptions#engine()} the provider must honour
+     * @return true if this provider should open the file; an unreadable file may be accepted so
+     *     that opening reports its problem
+     */
     boolean canOpen(Path file, NetworkOptions options);
 
+    /**
+     * Opens {@code file} as a picture-to-picture network.
+     *
+     * @param file a file this provider {@link #canOpen can open}
+     * @param options architecture, engine, device and processing size
+     * @return the translator, which the caller closes
+     * @throws io.brushwork.ModelException if the file is malformed or holds a generator
+     */
     Translator openTranslator(Path file, NetworkOptions options);
 
+    /**
+     * Opens {@code file} as a latent-to-picture network.
+     *
+     * @param file a file this provider {@link #canOpen can open}
+     * @param options architecture, engine and device
+     * @return the generator, which the caller closes
+     * @throws io.brushwork.ModelException if the file is malformed, holds a translator, or is a
+     *     format generators are not read from
+     */
     Generator openGenerator(Path file, NetworkOptions options);
 }

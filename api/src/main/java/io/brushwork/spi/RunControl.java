@@ -12,6 +12,11 @@ public final class RunControl {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<ProgressListener> listeners;
 
+    /**
+     * Creates the control of one run.
+     *
+     * @param listeners the listeners that receive its progress events, in order; copied
+     */
     public RunControl(List<ProgressListener> listeners) {
         this.listeners = List.copyOf(listeners);
     }
@@ -21,11 +26,20 @@ public final class RunControl {
         cancelled.set(true);
     }
 
+    /**
+     * Whether {@link #cancel()} was called; an interrupt alone does not count.
+     *
+     * @return true once cancelled
+     */
     public boolean isCancelled() {
         return cancelled.get();
     }
 
-    /** Throws when cancelled or when the running thread was interrupted (the interrupt is kept). */
+    /**
+     * Throws when cancelled or when the running thread was interrupted (the interrupt is kept).
+     *
+     * @throws RunCancelledException if the run was cancelled or its thread interrupted
+     */
     public void checkCancelled() {
         if (cancelled.get()) {
             throw new RunCancelledException("run cancelled");
@@ -35,11 +49,21 @@ public final class RunControl {
         }
     }
 
-    /** Whether anyone listens (engines skip building events otherwise). */
+    /**
+     * Whether anyone listens (engines skip building events otherwise).
+     *
+     * @return true if there is at least one listener
+     */
     public boolean hasListeners() {
         return !listeners.isEmpty();
     }
 
+    /**
+     * Gives an event to every listener in turn, on the calling thread; an exception a listener
+     * throws reaches the caller and the remaining listeners miss the event.
+     *
+     * @param event the state of the run after one iteration
+     */
     public void publish(ProgressEvent event) {
         for (ProgressListener listener : listeners) {
             listener.onProgress(event);

@@ -8,10 +8,18 @@ import io.brushwork.StylizedImage;
  * available engine with the highest {@link #priority()} runs a request.
  */
 public interface StyleTransferEngine {
-    /** A short human-readable name. */
+    /**
+     * A short human-readable name.
+     *
+     * @return the name, such as {@code djl-pytorch}
+     */
     String name();
 
-    /** Higher wins when several engines are on the classpath. */
+    /**
+     * Higher wins when several engines are on the classpath.
+     *
+     * @return this engine's priority; 0 unless overridden
+     */
     default int priority() {
         return 0;
     }
@@ -19,6 +27,10 @@ public interface StyleTransferEngine {
     /**
      * Runs the request to completion on the calling thread.
      *
+     * @param request the validated request
+     * @param control checked for cancellation at least once per iteration, and given the progress
+     *     events to publish
+     * @return the stylised picture and how it was obtained
      * @throws io.brushwork.RunCancelledException when {@code control} reports a cancellation
      */
     StylizedImage run(StyleTransfer request, RunControl control);
