@@ -123,7 +123,7 @@ public final class NetworkOptions {
          * @return this builder
          */
         public Builder architecture(Architecture architecture) {
-            this.architecture = architecture;
+            this.architecture = Objects.requireNonNull(architecture, "architecture");
             return this;
         }
 

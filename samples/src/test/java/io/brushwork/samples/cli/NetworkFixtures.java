@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 
 /** Small seeded-random networks with the real key layouts, for driving the CLI without real models. */
-final class NetworkFixtures {
+public final class NetworkFixtures {
     private NetworkFixtures() {
     }
 
@@ -18,7 +18,7 @@ final class NetworkFixtures {
      * An Engstrom fast-style network of base width {@code c} (the published ones have 32): the
      * ml5 / TensorFlow key names, transposed convolutions in PyTorch's [in, out, k, k] layout.
      */
-    static Path engstrom(Path file, int c, long seed) {
+    public static Path engstrom(Path file, int c, long seed) {
         Random random = new Random(seed);
         Map<String, Tensor> t = new LinkedHashMap<>();
         unit(t, random, "conv1", new long[] {c, 3, 9, 9}, c);
@@ -46,7 +46,7 @@ final class NetworkFixtures {
      * A pytorch/examples DCGAN generator ({@code main.N} keys) for latents of size {@code nz} and
      * base width {@code ngf}, making 64x64 RGB pictures.
      */
-    static Path dcgan(Path file, int nz, int ngf, long seed) {
+    public static Path dcgan(Path file, int nz, int ngf, long seed) {
         Random random = new Random(seed);
         int[] channels = {nz, 8 * ngf, 4 * ngf, 2 * ngf, ngf, 3};
         Map<String, Tensor> t = new LinkedHashMap<>();
@@ -71,7 +71,7 @@ final class NetworkFixtures {
     }
 
     /** A picture with smooth gradients and some texture, so that networks have something to change. */
-    static RgbImage picture(int width, int height, int seed) {
+    public static RgbImage picture(int width, int height, int seed) {
         float[] p = new float[3 * width * height];
         int plane = width * height;
         for (int y = 0; y < height; y++) {
