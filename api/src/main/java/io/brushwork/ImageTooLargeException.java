@@ -1,3 +1,6 @@
+// Copyright 2026 the Brushwork authors
+// SPDX-License-Identifier: Apache-2.0
+
 package io.brushwork;
 
 /** An image declares more pixels than the allowed limit; raised before its pixels are decoded. */

@@ -1,3 +1,6 @@
+// Copyright 2026 the Brushwork authors
+// SPDX-License-Identifier: Apache-2.0
+
 /**
  * Brushwork's public API: {@link io.brushwork.StyleTransfer} for Gatys style transfer,
  * {@link io.brushwork.Translator} for feed-forward image-to-image networks,
