@@ -8,7 +8,6 @@ import io.brushwork.zoo.ModelCatalog;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import picocli.CommandLine;
@@ -57,9 +56,6 @@ class DocsCodeBlocksTest {
     private static final Pattern OPTION = Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9-]*)");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
-    @TempDir
-    static Path tmp;
-
     static List<Path> markdownFiles() throws IOException {
         List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CHANGELOG.md")));
         try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
@@ -99,7 +95,7 @@ class DocsCodeBlocksTest {
         }
     }
 
-    private static void check(Path file, MarkdownCodeBlocks.Block block) throws Exception {
+    static void check(Path file, MarkdownCodeBlocks.Block block) throws Exception {
         String where = block.at(ROOT.relativize(file));
         switch (block.language()) {
             case "java", "kotlin", "scala" -> checkSnippet(file, block, where);
@@ -209,9 +205,13 @@ class DocsCodeBlocksTest {
     }
 
     private static void checkCatalog(MarkdownCodeBlocks.Block block, String where) throws IOException {
-        Path file = tmp.resolve("catalog-" + block.firstLine() + ".ini");
-        Files.write(file, block.body());
-        assertThat(ModelCatalog.load(file).entries()).as("%s: entries of the catalogue", where).isNotEmpty();
+        Path file = Files.createTempFile("catalog", ".ini");
+        try {
+            Files.write(file, block.body());
+            assertThat(ModelCatalog.load(file).entries()).as("%s: entries of the catalogue", where).isNotEmpty();
+        } finally {
+            Files.delete(file);
+        }
     }
 
     private static void checkCoordinates(MarkdownCodeBlocks.Block block, String where) throws Exception {
