@@ -36,7 +36,7 @@ class FeedForwardGuideTest {
     }
 
     @Test
-    void translateSampleTakesAZooIdAsWellAsAFile() throws IOException {
+    void translateSampleTakesAZooIdToo() throws IOException {
         Path photo = dir.resolve("photo.png");
         Images.write(NetworkFixtures.picture(37, 29, 2), photo);
         Path out = dir.resolve("photo-zoo.png");
