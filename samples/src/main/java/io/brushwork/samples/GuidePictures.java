@@ -8,19 +8,17 @@ import io.brushwork.Images;
 import io.brushwork.Preprocessing;
 import io.brushwork.RgbImage;
 import io.brushwork.StyleTransfer;
+import io.brushwork.StylizedImage;
 import io.brushwork.Vgg19;
-import io.brushwork.Weights;
+import io.brushwork.samples.guide.RefinementsGuide;
 
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 
 /**
  * Regenerates the before/after pictures of docs/style-refinements.md from the sample data:
  * {@code java -cp samples/target/brushwork.jar io.brushwork.samples.GuidePictures ../shared docs/images}.
  */
 public final class GuidePictures {
-    private static final int SIZE = 256;
-
     private GuidePictures() {
     }
 
@@ -35,26 +33,24 @@ public final class GuidePictures {
         Path starry = shared.resolve("images/style/starry_night.jpg");
         Path scream = shared.resolve("images/style/the_scream.jpg");
         Vgg19 vgg = Vgg19.fromFile(shared.resolve("models/vgg19/vgg19-caffe-blocks1to3.safetensors"), Preprocessing.CAFFE);
-        StyleTransfer base = StyleTransfer.builder()
-                .content(content).style(starry).featureExtractor(vgg)
-                .contentLayers("relu3_2").styleLayers("relu1_1", "relu2_1", "relu3_1")
-                .weights(Weights.of(5, 1e3, 1e-3)).size(SIZE).iterations(100).build();
+        // The guide's own code draws its pictures, from one frozen set of settings.
+        StyleTransfer base = RefinementsGuide.guideSettings(content, starry, vgg).build();
 
         // Only results are written: the sample pictures themselves stay in ../shared.
         RgbImage photo = Images.read(content);
-        save(base, b -> b, out, "plain.png");
-        save(base, b -> b.colorMode(ColorMode.LUMINANCE), out, "luminance.png");
-        save(base, b -> b.colorMode(ColorMode.HISTOGRAM), out, "histogram.png");
-        save(base, b -> b.styleScale(0.5), out, "style-scale-half.png");
-        save(base, b -> b.style(scream, 1.0), out, "blend-starry-scream.png");
-        RgbImage leftHalf = leftHalfWhite(photo.width(), photo.height());
-        save(base, b -> b.styleMask(0, leftHalf), out, "mask-left-half.png");
-        save(base, b -> b.scales(128, SIZE).iterations(100, 40), out, "coarse-to-fine.png");
+        int side = base.stages().get(0);   // the guide's output size
+        save(out, "plain.png", base.toBuilder().run());
+        save(out, "luminance.png", RefinementsGuide.inContentColours(base.toBuilder(), ColorMode.LUMINANCE));
+        save(out, "histogram.png", RefinementsGuide.inContentColours(base.toBuilder(), ColorMode.HISTOGRAM));
+        save(out, "style-scale-half.png", RefinementsGuide.largerStrokes(base.toBuilder()));
+        save(out, "blend-starry-scream.png", RefinementsGuide.blend(base.toBuilder(), scream, 1.0));
+        save(out, "mask-left-half.png", RefinementsGuide.masked(base.toBuilder(), leftHalfWhite(photo.width(), photo.height())));
+        save(out, "coarse-to-fine.png", RefinementsGuide.coarseToFine(base.toBuilder(), side / 2, side));
     }
 
-    private static void save(StyleTransfer base, UnaryOperator<StyleTransfer.Builder> change, Path dir, String name) {
+    private static void save(Path dir, String name, StylizedImage result) {
         Path file = dir.resolve(name);
-        change.apply(base.toBuilder()).run().save(file);
+        result.save(file);
         System.out.println("wrote " + file);
     }
 
