@@ -1,3 +1,6 @@
+// Copyright 2026 the Brushwork authors
+// SPDX-License-Identifier: Apache-2.0
+
 package io.brushwork.samples.guide;
 
 import java.io.ByteArrayOutputStream;
