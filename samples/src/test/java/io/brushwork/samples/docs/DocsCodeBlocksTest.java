@@ -74,7 +74,7 @@ class DocsCodeBlocksTest {
                 tests.add(DynamicTest.dynamicTest(name, () -> check(file, block)));
             }
         }
-        assertThat(tests).as("code blocks found in the docs").hasSizeGreaterThan(15);
+        assertThat(tests).as("code blocks found in the docs").hasSizeGreaterThan(40);
         return tests.stream();
     }
 
