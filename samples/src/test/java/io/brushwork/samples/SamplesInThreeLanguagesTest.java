@@ -7,7 +7,6 @@ import io.brushwork.ContactSheet;
 import io.brushwork.Images;
 import io.brushwork.RgbImage;
 import io.brushwork.samples.cli.NetworkFixtures;
-import io.brushwork.zoo.testing.VggFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,11 +56,10 @@ class SamplesInThreeLanguagesTest {
 
     @BeforeAll
     static void fixtures() {
-        content = dir.resolve("content.png");
-        Images.write(NetworkFixtures.picture(48, 36, 1), content);
-        style = dir.resolve("style.png");
-        Images.write(NetworkFixtures.picture(40, 40, 9), style);
-        vgg = VggFixture.write(dir.resolve("vgg.safetensors"), "conv3_2", 3);
+        NetworkFixtures.StyleInputs inputs = NetworkFixtures.styleInputs(dir, 48, 36);
+        content = inputs.content();
+        style = inputs.style();
+        vgg = inputs.vgg();
         engstrom = NetworkFixtures.engstrom(dir.resolve("engstrom.safetensors"), 4, 5);
         dcgan = NetworkFixtures.dcgan(dir.resolve("dcgan.safetensors"), 8, 4, 6);
     }

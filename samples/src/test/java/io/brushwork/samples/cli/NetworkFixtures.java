@@ -3,9 +3,11 @@
 
 package io.brushwork.samples.cli;
 
+import io.brushwork.Images;
 import io.brushwork.RgbImage;
 import io.brushwork.zoo.SafetensorsWriter;
 import io.brushwork.zoo.Tensor;
+import io.brushwork.zoo.testing.VggFixture;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,6 +73,19 @@ public final class NetworkFixtures {
         }
         SafetensorsWriter.write(file, t, Map.of());
         return file;
+    }
+
+    /** The files a small style transfer needs: a content and a style picture, VGG-19 weights to conv3_2. */
+    public record StyleInputs(Path content, Path style, Path vgg) {
+    }
+
+    /** Writes {@link StyleInputs} into {@code dir}, the content picture {@code width} x {@code height}. */
+    public static StyleInputs styleInputs(Path dir, int width, int height) {
+        Path content = dir.resolve("content.png");
+        Images.write(picture(width, height, 1), content);
+        Path style = dir.resolve("style.png");
+        Images.write(picture(40, 40, 9), style);
+        return new StyleInputs(content, style, VggFixture.write(dir.resolve("vgg.safetensors"), "conv3_2", 3));
     }
 
     /** A picture with smooth gradients and some texture, so that networks have something to change. */

@@ -16,7 +16,6 @@ import io.brushwork.StylizedImage;
 import io.brushwork.Vgg19;
 import io.brushwork.Weights;
 import io.brushwork.samples.cli.NetworkFixtures;
-import io.brushwork.zoo.testing.VggFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,11 +44,10 @@ class ConceptsGuideTest {
 
     @BeforeAll
     static void fixtures() {
-        content = dir.resolve("content.png");
-        Images.write(NetworkFixtures.picture(48, 36, 1), content);
-        style = dir.resolve("style.png");
-        Images.write(NetworkFixtures.picture(40, 40, 9), style);
-        vgg = VggFixture.write(dir.resolve("vgg.safetensors"), "conv3_2", 3);
+        NetworkFixtures.StyleInputs inputs = NetworkFixtures.styleInputs(dir, 48, 36);
+        content = inputs.content();
+        style = inputs.style();
+        vgg = inputs.vgg();
         tiny = ConceptsGuide.request(content, style, vgg).toBuilder()
                 .size(32).iterations(3).device(Device.cpu()).build();
     }

@@ -12,7 +12,6 @@ import io.brushwork.StyleTransfer;
 import io.brushwork.StylizedImage;
 import io.brushwork.Vgg19;
 import io.brushwork.samples.cli.NetworkFixtures;
-import io.brushwork.zoo.testing.VggFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +42,12 @@ class RefinementsGuideTest {
 
     @BeforeAll
     static void fixtures() {
-        content = dir.resolve("content.png");
-        Images.write(NetworkFixtures.picture(48, 36, 1), content);
-        style = dir.resolve("style.png");
-        Images.write(NetworkFixtures.picture(40, 40, 9), style);
+        NetworkFixtures.StyleInputs inputs = NetworkFixtures.styleInputs(dir, 48, 36);
+        content = inputs.content();
+        style = inputs.style();
         otherStyle = dir.resolve("other-style.png");
         Images.write(NetworkFixtures.picture(40, 40, 20), otherStyle);
-        vgg = Vgg19.fromFile(VggFixture.write(dir.resolve("vgg.safetensors"), "conv3_2", 3), Preprocessing.CAFFE);
+        vgg = Vgg19.fromFile(inputs.vgg(), Preprocessing.CAFFE);
         plain = small().run().image().quantized();
     }
 

@@ -18,7 +18,6 @@ import io.brushwork.samples.cli.NetworkFixtures;
 import io.brushwork.zoo.ModelCatalog;
 import io.brushwork.zoo.ModelZoo;
 import io.brushwork.zoo.testing.LocalHttpServer;
-import io.brushwork.zoo.testing.VggFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,11 +58,10 @@ class TroubleshootingGuideTest {
 
     @BeforeAll
     static void fixtures() {
-        content = dir.resolve("content.png");
-        Images.write(NetworkFixtures.picture(64, 48, 1), content);
-        style = dir.resolve("style.png");
-        Images.write(NetworkFixtures.picture(40, 40, 9), style);
-        vgg = VggFixture.write(dir.resolve("vgg.safetensors"), "conv3_2", 3);
+        NetworkFixtures.StyleInputs inputs = NetworkFixtures.styleInputs(dir, 64, 48);
+        content = inputs.content();
+        style = inputs.style();
+        vgg = inputs.vgg();
     }
 
     /** A request on a full-depth random network with neural-style's layers; built, not run. */
