@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param totalIterations iterations asked for
  * @param evaluations loss-and-gradient evaluations so far (L-BFGS's line search may take several per iteration)
  * @param losses the weighted losses at the current picture
- * @param elapsed time since the first iteration started (loading and target computation excluded)
+ * @param elapsed wall time spent in the iterations so far (loading, target computation and listeners excluded)
  * @param preview the current picture, present every {@code previewEvery} iterations and at the last
  */
 public record ProgressEvent(int iteration, int totalIterations, int evaluations, Losses losses,

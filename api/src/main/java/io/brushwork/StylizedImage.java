@@ -48,7 +48,7 @@ public record StylizedImage(RgbImage image, Losses initialLosses, Losses losses,
     }
 
     /**
-     * Mean wall time per iteration, loading and target computation excluded.
+     * Mean wall time per iteration, loading, target computation and listeners excluded.
      *
      * @return seconds per iteration; 0 when no iteration was done
      */

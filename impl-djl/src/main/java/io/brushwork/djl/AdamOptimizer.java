@@ -30,17 +30,18 @@ final class AdamOptimizer implements PixelOptimizer {
         this.m = state.zeros(start.getShape(), start.getDataType());
         this.v = state.zeros(start.getShape(), start.getDataType());
         // Evaluate the start now so its losses are known before the first step, which reuses it.
-        this.pending = function.evaluate(x, state);
-        this.latest = pending;
         evaluations = 1;
+        this.pending = function.evaluate(x, state).requireFinite(evaluations);
+        this.latest = pending;
     }
 
     @Override
     public boolean step() {
         try (NDManager scope = state.newSubManager()) {
-            Evaluation e = pending != null ? pending : function.evaluate(x, scope);
-            if (pending == null) {
+            Evaluation e = pending;
+            if (e == null) {
                 evaluations++;
+                e = function.evaluate(x, scope).requireFinite(evaluations);
             }
             pending = null;
             NDArray g = e.gradient();

@@ -5,7 +5,6 @@ package io.brushwork.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.brushwork.EngineException;
 import io.brushwork.Optimizer;
 
 import java.util.ArrayDeque;
@@ -290,12 +289,7 @@ final class LbfgsOptimizer implements PixelOptimizer {
 
     private Evaluation evaluate(NDArray point, NDManager manager) {
         evaluations++;
-        Evaluation e = function.evaluate(point, manager);
-        if (!Double.isFinite(e.value())) {
-            throw new EngineException("the loss became " + e.value() + " after " + evaluations
-                    + " evaluations; lower the learning rate or the weights");
-        }
-        return e;
+        return function.evaluate(point, manager).requireFinite(evaluations);
     }
 
     private NDArray own(NDArray a) {

@@ -173,6 +173,19 @@ class StyleTransferRunTest {
     }
 
     @Test
+    void optimizationTimeLeavesOutSlowListeners() {
+        StylizedImage out = small().iterations(3).listener(e -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }).run();
+        assertThat(out.elapsed().minus(out.optimization())).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(450));
+        assertThat(out.secondsPerIteration()).isEqualTo(out.optimization().toNanos() / 1e9 / 3);
+    }
+
+    @Test
     void interruptingTheRunningThreadCancelsTheRun() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -226,12 +228,14 @@ class TroubleshootingGuideTest {
                 .hasMessageContaining("cannot serve layers up to relu5_1");
     }
 
-    @Test
-    void anOverflowingLossStopsLbfgs() {
+    @ParameterizedTest
+    @ValueSource(strings = {"lbfgs", "adam"})
+    void anOverflowingLossStopsEitherOptimizer(String optimizer) {
         StyleTransfer overflow = StyleTransfer.builder().content(content).style(style)
                 .featureExtractor(Vgg19.fromFile(vgg, Preprocessing.CAFFE))
                 .contentLayers("relu2_1").styleLayers("relu1_1")
                 .weights(Weights.of(5, 1e300, 1e-3))
+                .optimizer(optimizer.equals("adam") ? Optimizer.adam(10) : Optimizer.lbfgs())
                 .size(32).iterations(2).device(Device.cpu()).build();
         assertThatThrownBy(overflow::run).isInstanceOf(EngineException.class)
                 .hasMessageContaining("the loss became");
