@@ -13,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -64,20 +61,9 @@ class SamplesInThreeLanguagesTest {
         dcgan = NetworkFixtures.dcgan(dir.resolve("dcgan.safetensors"), 8, 4, 6);
     }
 
-    /** What a program printed (through Java's and Scala's standard output both). */
+    /** What a program printed on standard output (Java's and Scala's). */
     static String run(Consumer<String[]> main, String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            scala.Console.withOut(out, () -> {
-                main.accept(args);
-                return null;
-            });
-        } finally {
-            System.setOut(old);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return StandardStreams.out(() -> main.accept(args));
     }
 
     /** Runs the three versions with the output path in {@code args[outIndex]}; returns the Java output. */

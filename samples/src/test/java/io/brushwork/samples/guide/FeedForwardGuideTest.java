@@ -7,6 +7,7 @@ import io.brushwork.Generator;
 import io.brushwork.Images;
 import io.brushwork.Latent;
 import io.brushwork.RgbImage;
+import io.brushwork.samples.StandardStreams;
 import io.brushwork.samples.TranslateSample;
 import io.brushwork.samples.cli.NetworkFixtures;
 import io.brushwork.zoo.testing.LocalHttpServer;
@@ -45,7 +46,7 @@ class FeedForwardGuideTest {
         Path out = dir.resolve("photo-zoo.png");
 
         String printed = ZooFixtures.withDefaultZoo(server, dir, "tiny-style", engstrom, "engstrom",
-                () -> GuideOutput.captured(() -> TranslateSample.main(
+                () -> StandardStreams.out(() -> TranslateSample.main(
                         new String[] {"tiny-style", photo.toString(), out.toString()})));
 
         assertThat(printed).contains("ENGSTROM on PYTORCH, cpu");
@@ -79,7 +80,7 @@ class FeedForwardGuideTest {
         Path first = dir.resolve("samples-1.png");
         Path second = dir.resolve("samples-2.png");
 
-        String printed = GuideOutput.captured(() -> FeedForwardGuide.sampleSheet(dcgan, first));
+        String printed = StandardStreams.out(() -> FeedForwardGuide.sampleSheet(dcgan, first));
         FeedForwardGuide.sampleSheet(dcgan, second);
 
         assertThat(printed).contains("8-component latents");

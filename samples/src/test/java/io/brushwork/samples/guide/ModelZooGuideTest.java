@@ -3,6 +3,7 @@
 
 package io.brushwork.samples.guide;
 
+import io.brushwork.samples.StandardStreams;
 import io.brushwork.zoo.ModelZoo;
 import io.brushwork.zoo.testing.LocalHttpServer;
 import io.brushwork.zoo.testing.VggFixture;
@@ -54,7 +55,7 @@ class ModelZooGuideTest {
         ModelZoo zoo = ModelZooGuide.ownZoo(cache, models, catalogue);
 
         Path[] downloaded = new Path[1];
-        String progress = GuideOutput.capturedErr(() -> downloaded[0] = zoo.resolve("my-vgg"));
+        String progress = StandardStreams.err(() -> downloaded[0] = zoo.resolve("my-vgg"));
 
         long size = Files.size(weights);
         assertThat(downloaded[0]).isEqualTo(cache.resolve("my-vgg/tiny-vgg.safetensors")).hasSameBinaryContentAs(weights);

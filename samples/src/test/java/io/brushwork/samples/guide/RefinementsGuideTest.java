@@ -11,6 +11,7 @@ import io.brushwork.RgbImage;
 import io.brushwork.StyleTransfer;
 import io.brushwork.StylizedImage;
 import io.brushwork.Vgg19;
+import io.brushwork.samples.StandardStreams;
 import io.brushwork.samples.cli.NetworkFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ class RefinementsGuideTest {
     void tilesLowerTheEstimateAndKeepTheSize() {
         StylizedImage[] out = new StylizedImage[1];
 
-        String printed = GuideOutput.captured(() -> out[0] = RefinementsGuide.inTiles(small().size(128).iterations(2), 64));
+        String printed = StandardStreams.out(() -> out[0] = RefinementsGuide.inTiles(small().size(128).iterations(2), 64));
 
         assertThat(out[0].image().width()).isEqualTo(128);
         assertThat(out[0].image().height()).isEqualTo(96);

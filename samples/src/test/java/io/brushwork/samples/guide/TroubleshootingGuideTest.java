@@ -13,6 +13,7 @@ import io.brushwork.RgbImage;
 import io.brushwork.StyleTransfer;
 import io.brushwork.Vgg19;
 import io.brushwork.Weights;
+import io.brushwork.samples.StandardStreams;
 import io.brushwork.samples.cli.BrushworkCli;
 import io.brushwork.samples.cli.NetworkFixtures;
 import io.brushwork.zoo.ModelCatalog;
@@ -28,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,15 +76,9 @@ class TroubleshootingGuideTest {
 
     /** What {@code action} printed on standard error, and its result. */
     private static <T> T withStderr(Supplier<T> action, AtomicReference<String> printed) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        try (PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            System.setErr(err);
-            return action.get();
-        } finally {
-            System.setErr(old);
-            printed.set(bytes.toString(StandardCharsets.UTF_8));
-        }
+        StandardStreams.Captured<T> run = StandardStreams.capture(action);
+        printed.set(run.err());
+        return run.value();
     }
 
     @Test
