@@ -3,6 +3,7 @@
 
 package io.brushwork.samples.build;
 
+import io.brushwork.samples.Repository;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -10,10 +11,10 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.brushwork.samples.Repository.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the build, its version, its library modules and its engine versions.
  */
 class BomTest {
-    private static final Path ROOT = Path.of(System.getProperty("brushwork.root", "..")).toAbsolutePath().normalize();
 
     private static Document pom(String path) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(ROOT.resolve(path).toFile());
@@ -45,7 +45,7 @@ class BomTest {
     void theBomHasTheBuildsVersionAndEngineVersions() throws Exception {
         Document bom = pom("bom/pom.xml");
         Document parent = pom("pom.xml");
-        assertThat(child(bom.getDocumentElement(), "version")).isEqualTo(System.getProperty("brushwork.version"))
+        assertThat(child(bom.getDocumentElement(), "version")).isEqualTo(Repository.VERSION)
                 .isEqualTo(child(parent.getDocumentElement(), "version"));
         assertThat(property(bom, "djl.version")).isEqualTo(property(parent, "djl.version"));
         assertThat(property(bom, "pytorch.version")).isEqualTo(property(parent, "pytorch.version"));

@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.brushwork.samples.Repository.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every source file, script and POM starts with the same copyright and SPDX licence lines. */
 class LicenceHeadersTest {
-    private static final Path ROOT = Path.of(System.getProperty("brushwork.root", "..")).toAbsolutePath().normalize();
     private static final String OWNER = "Copyright 2026 the Brushwork authors";
     private static final String LICENCE = "SPDX-License-Identifier: Apache-2.0";
 

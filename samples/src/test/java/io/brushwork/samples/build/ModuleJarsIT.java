@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 
+import static io.brushwork.samples.Repository.ROOT;
+import static io.brushwork.samples.Repository.VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sources and Javadoc jars.
  */
 class ModuleJarsIT {
-    private static final Path ROOT = Path.of(System.getProperty("brushwork.root", "..")).toAbsolutePath().normalize();
-    private static final String VERSION = System.getProperty("brushwork.version");
     /** Module directory → the automatic module name its jar must declare. */
     private static final Map<String, String> MODULES = new TreeMap<>(Map.of(
             "api", "io.brushwork", "models-zoo", "io.brushwork.zoo", "impl-djl", "io.brushwork.djl"));

@@ -3,6 +3,7 @@
 
 package io.brushwork.samples.docs;
 
+import io.brushwork.samples.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class DocsCheckerTest {
         String marker = "<!-- snippet: samples/src/main/java/io/brushwork/samples/TranslateSample.java#translate -->\n";
         assertThatThrownBy(() -> check("```java\nint x = 1;\n```\n")).hasMessageContaining("must come from a compiled sample");
         assertThatThrownBy(() -> check(marker + "```java\nint x = 1;\n```\n")).hasMessageContaining("differs from");
-        String snippet = String.join("\n", Snippets.read(Path.of(System.getProperty("brushwork.root", ".."))
+        String snippet = String.join("\n", Snippets.read(Repository.ROOT
                 .resolve("samples/src/main/java/io/brushwork/samples/TranslateSample.java"), "translate"));
         assertThatCode(() -> check(marker + "\n```java\n" + snippet + "\n```\n")).doesNotThrowAnyException();
         assertThatThrownBy(() -> check(marker + "```kotlin\n" + snippet + "\n```\n")).hasMessageContaining("language");

@@ -3,6 +3,7 @@
 
 package io.brushwork.samples.docs;
 
+import io.brushwork.samples.Repository;
 import io.brushwork.samples.cli.BrushworkCli;
 import io.brushwork.zoo.ModelCatalog;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static io.brushwork.samples.Repository.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -46,7 +48,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Relative links must point at files that exist.
  */
 class DocsCodeBlocksTest {
-    private static final Path ROOT = Path.of(System.getProperty("brushwork.root", "..")).toAbsolutePath().normalize();
     private static final boolean UPDATE = Boolean.getBoolean("brushwork.docs.update");
     private static final Map<String, String> SOURCE_LANGUAGES = Map.of(".java", "java", ".kt", "kotlin", ".scala", "scala");
     private static final Set<String> ARTIFACTS = Set.of("brushwork-bom", "brushwork-api", "brushwork-models-zoo",
@@ -220,7 +221,7 @@ class DocsCodeBlocksTest {
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         NodeList dependencies = document.getElementsByTagName("dependency");
         assertThat(dependencies.getLength()).as("%s: dependencies", where).isPositive();
-        String version = System.getProperty("brushwork.version");
+        String version = Repository.VERSION;
         for (int i = 0; i < dependencies.getLength(); i++) {
             Element dependency = (Element) dependencies.item(i);
             if (!text(dependency, "groupId").equals("io.brushwork")) {
