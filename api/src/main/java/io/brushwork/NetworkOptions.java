@@ -3,6 +3,8 @@
 
 package io.brushwork;
 
+import io.brushwork.spi.Engines;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,12 +22,14 @@ public final class NetworkOptions {
     private final Engine engine;
     private final Device device;
     private final @Nullable Integer processingSize;
+    private final boolean trustGraphCode;
 
     private NetworkOptions(Builder b) {
         this.architecture = b.architecture;
         this.engine = b.engine;
         this.device = b.device;
         this.processingSize = b.processingSize;
+        this.trustGraphCode = b.trustGraphCode;
     }
 
     /**
@@ -86,11 +90,28 @@ public final class NetworkOptions {
     }
 
     /**
-     * These options if they name an architecture, else these with {@code fallback}'s (such as the
-     * one a model zoo entry records), if any.
+     * Whether a model file that is an executable graph (TorchScript or ONNX) may be loaded and run.
+     * Weights files (safetensors, PyTorch state dicts) never run code and need no trust.
+     *
+     * @return true only when {@link Builder#trustGraphCode(boolean)} was given {@code true}
      */
-    NetworkOptions withArchitectureOrElse(Optional<Architecture> fallback) {
-        return architecture != null || fallback.isEmpty() ? this : toBuilder().architecture(fallback.get()).build();
+    public boolean trustsGraphCode() {
+        return trustGraphCode;
+    }
+
+    /**
+     * These options for a model zoo entry: the architecture the entry records unless these name
+     * one, and no trust in graph code for an entry declared as weights, whatever its file holds.
+     */
+    NetworkOptions forZooModel(Engines.ZooModel model) {
+        Optional<Architecture> fallback = model.architecture();
+        boolean keepsArchitecture = architecture != null || fallback.isEmpty();
+        boolean keepsTrust = !trustGraphCode || model.declaredGraph();
+        if (keepsArchitecture && keepsTrust) {
+            return this;
+        }
+        Builder b = toBuilder().trustGraphCode(trustGraphCode && model.declaredGraph());
+        return keepsArchitecture ? b.build() : b.architecture(fallback.get()).build();
     }
 
     /**
@@ -104,6 +125,7 @@ public final class NetworkOptions {
         b.engine = engine;
         b.device = device;
         b.processingSize = processingSize;
+        b.trustGraphCode = trustGraphCode;
         return b;
     }
 
@@ -113,8 +135,27 @@ public final class NetworkOptions {
         private Engine engine = Engine.AUTO;
         private Device device = Device.auto();
         private @Nullable Integer processingSize;
+        private boolean trustGraphCode;
 
         private Builder() {
+        }
+
+        /**
+         * Says whether the model file may be an executable graph, to be loaded and run: a
+         * TorchScript module (a program whose code runs when it loads and can read and write
+         * files) or an ONNX model. Pass {@code true} only for a file from a source you trust as
+         * you would trust a program. Default {@code false}: a graph is refused with
+         * {@link UntrustedGraphException}. Even when trusted, a graph in a file named as weights
+         * ({@code .pth}, {@code .safetensors}, {@code .bin}, {@code .ckpt}) is refused, and an
+         * ONNX model is refused if it reads external data from outside its folder or needs
+         * custom operators.
+         *
+         * @param trust whether to run graph files
+         * @return this builder
+         */
+        public Builder trustGraphCode(boolean trust) {
+            this.trustGraphCode = trust;
+            return this;
         }
 
         /**

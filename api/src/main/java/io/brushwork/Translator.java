@@ -65,7 +65,7 @@ public interface Translator extends AutoCloseable {
      */
     static Translator fromZoo(String id, NetworkOptions options) {
         Engines.ZooModel model = Engines.resolveZooModel(id);
-        return fromFile(model.file(), options.withArchitectureOrElse(model.architecture()));
+        return fromFile(model.file(), options.forZooModel(model));
     }
 
     /**

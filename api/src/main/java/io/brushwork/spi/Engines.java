@@ -59,13 +59,15 @@ public final class Engines {
     }
 
     /**
-     * A model zoo id resolved to a local file, with the architecture its catalogue entry records.
+     * A model zoo id resolved to a local file, with what its catalogue entry records.
      *
      * @param file the local model file
      * @param architecture the architecture the catalogue records; empty when it is left to
      *     detection from the file
+     * @param declaredGraph whether the catalogue declares the file an executable graph
+     *     (TorchScript, ONNX); a file declared as weights is never run as a graph
      */
-    public record ZooModel(Path file, Optional<Architecture> architecture) {
+    public record ZooModel(Path file, Optional<Architecture> architecture, boolean declaredGraph) {
     }
 
     /**
@@ -79,7 +81,7 @@ public final class Engines {
     public static ZooModel resolveZooModel(String id) {
         for (ModelResolver r : ServiceLoader.load(ModelResolver.class)) {
             if (r.knows(id)) {
-                return new ZooModel(r.resolve(id), r.architecture(id));
+                return new ZooModel(r.resolve(id), r.architecture(id), r.declaresGraph(id));
             }
         }
         throw new ModelException("unknown model zoo id '" + id + "' (add io.brushwork:brushwork-models-zoo,"

@@ -34,4 +34,15 @@ public interface ModelResolver {
      * @return the architecture; empty when it is left to detection from the file
      */
     Optional<Architecture> architecture(String id);
+
+    /**
+     * Whether the catalogue declares the id's file an executable graph (TorchScript, ONNX) rather
+     * than weights. A file declared as weights is never run as a graph, whatever its bytes are.
+     *
+     * @param id an id this resolver {@link #knows}
+     * @return true for a declared graph; false (the default) for weights
+     */
+    default boolean declaresGraph(String id) {
+        return false;
+    }
 }

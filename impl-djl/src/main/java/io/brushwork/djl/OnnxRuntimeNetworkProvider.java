@@ -13,11 +13,17 @@ import io.brushwork.NetworkOptions;
 import io.brushwork.Translator;
 import io.brushwork.djl.nets.PixelRange;
 import io.brushwork.spi.NetworkProvider;
+import io.brushwork.zoo.GraphTrust;
 import io.brushwork.zoo.ModelFormat;
 
 import java.nio.file.Path;
 
-/** ONNX graphs on DJL's ONNX Runtime engine (CPU natives from Maven Central). */
+/**
+ * ONNX graphs on DJL's ONNX Runtime engine (CPU natives from Maven Central), run only when the
+ * options trust graph code and {@link io.brushwork.zoo.OnnxGraphCheck} finds no external data
+ * outside the model's folder and no custom operators. Sessions are made with no options, so a
+ * model cannot bring a custom operator library of its own.
+ */
 public final class OnnxRuntimeNetworkProvider implements NetworkProvider {
 
     @Override
@@ -39,10 +45,12 @@ public final class OnnxRuntimeNetworkProvider implements NetworkProvider {
 
     @Override
     public Translator openTranslator(Path file, NetworkOptions options) {
-        if (ModelFormat.detect(file) != ModelFormat.ONNX) {
-            throw new ModelException(file + " is " + ModelFormat.detect(file).description()
-                    + ", not an ONNX model; ONNX Runtime runs ONNX only");
+        ModelFormat format = ModelFormat.detect(file);
+        if (format != ModelFormat.ONNX) {
+            throw new ModelException(file + " is " + format.description() + ", not an ONNX model; ONNX Runtime runs"
+                    + " ONNX only");
         }
+        GraphTrust.admit(file, format, options.trustsGraphCode());
         if (options.device().kind() == Device.Kind.GPU) {
             throw new EngineException("ONNX Runtime's CPU build is on the classpath: it cannot use " + options.device()
                     + "; use Engine.PYTORCH for GPUs");

@@ -13,6 +13,7 @@ import io.brushwork.Translator;
 import io.brushwork.djl.nets.PixelRange;
 import io.brushwork.djl.nets.WeightNetworks;
 import io.brushwork.spi.NetworkProvider;
+import io.brushwork.zoo.GraphTrust;
 import io.brushwork.zoo.ModelFormat;
 import io.brushwork.zoo.WeightFile;
 
@@ -20,7 +21,8 @@ import java.nio.file.Path;
 
 /**
  * Feed-forward networks on DJL's PyTorch engine: architectures built from weight files
- * (safetensors, .pth) as DJL blocks, and TorchScript graphs.
+ * (safetensors, .pth) as DJL blocks, and TorchScript graphs, which run only when the options
+ * trust their code ({@link GraphTrust}).
  */
 public final class PyTorchNetworkProvider implements NetworkProvider {
 
@@ -50,7 +52,9 @@ public final class PyTorchNetworkProvider implements NetworkProvider {
     @Override
     public Translator openTranslator(Path file, NetworkOptions options) {
         ai.djl.Device device = PyTorchRuntime.resolve(options.device());
-        if (ModelFormat.detect(file) == ModelFormat.TORCHSCRIPT) {
+        ModelFormat format = ModelFormat.detect(file);
+        if (format == ModelFormat.TORCHSCRIPT) {
+            GraphTrust.admit(file, format, options.trustsGraphCode());
             Architecture architecture = options.architecture().orElse(Architecture.GRAPH_TRANSLATOR);
             requireKind(file, architecture, Architecture.Kind.TRANSLATOR);
             PixelRange range = graphRange(architecture);

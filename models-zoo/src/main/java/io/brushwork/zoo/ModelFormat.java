@@ -45,6 +45,16 @@ public enum ModelFormat {
     }
 
     /**
+     * Whether files of this format are programs for an engine to run (TorchScript, ONNX) rather
+     * than named weights that Brushwork reads itself.
+     *
+     * @return true for {@link #TORCHSCRIPT} and {@link #ONNX}
+     */
+    public boolean isGraph() {
+        return this == TORCHSCRIPT || this == ONNX;
+    }
+
+    /**
      * Detects the format of a file from its first bytes (and, for zips, its entry names).
      *
      * @param path the file to inspect

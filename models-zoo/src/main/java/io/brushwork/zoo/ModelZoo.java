@@ -235,12 +235,20 @@ public final class ModelZoo {
      * @param entry the entry to resolve; it need not be in {@link #catalog()}
      * @return the checked file, in the local models folder or the cache
      * @throws ModelChecksumException if a file's size or SHA-256 does not match
+     * @throws ModelFormatException if the file is a graph (TorchScript, ONNX) but the entry
+     *     declares weights or the other graph format
      * @throws ModelDownloadException if the download fails (after retries, for transient failures)
      * @throws ModelException if the file is missing in offline mode, the cache cannot be written,
      *     or the calling thread is interrupted
      */
     public Path resolve(ModelEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        Path file = obtain(entry);
+        GraphTrust.requireAsDeclared(file, entry.id(), entry.format());
+        return file;
+    }
+
+    private Path obtain(ModelEntry entry) {
         Optional<Path> local = localFile(entry);
         if (local.isPresent()) {
             checkLocal(local.get(), entry);

@@ -31,8 +31,7 @@ public interface WeightFile extends AutoCloseable {
         return switch (format) {
             case SAFETENSORS -> SafetensorsFile.open(path);
             case PYTORCH_ZIP, PYTORCH_LEGACY -> TorchCheckpoint.open(path, format);
-            case ONNX, TORCHSCRIPT -> throw new ModelFormatException(path + " is " + format.description()
-                    + ": a computation graph for an engine to run, not a file of named weights");
+            case ONNX, TORCHSCRIPT -> throw GraphTrust.notWeights(path, format);
         };
     }
 

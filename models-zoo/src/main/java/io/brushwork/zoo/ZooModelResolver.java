@@ -34,4 +34,9 @@ public final class ZooModelResolver implements ModelResolver {
             }
         });
     }
+
+    @Override
+    public boolean declaresGraph(String id) {
+        return ModelZoo.defaults().catalog().find(id).map(e -> e.format().isGraph()).orElse(false);
+    }
 }

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -374,6 +375,25 @@ class ModelZooTest {
         assertThat(zoo.isCached("fresh")).isTrue();
         assertThat(server.requests()).isEqualTo(1);
         assertThat(local.resolve("fresh.bin.sha256")).as("the local folder is never written to").doesNotExist();
+    }
+
+    @Test
+    void aGraphIsNeverHandedOutForAnEntryDeclaredAsWeightsOrAnotherGraph() throws Exception {
+        Path local = Files.createDirectories(dir.resolve("local"));
+        Path script = Path.of(ModelZooTest.class.getResource("/fixtures/conv_torchscript.pt").toURI());
+        for (ModelFormat declared : new ModelFormat[] {ModelFormat.SAFETENSORS, ModelFormat.PYTORCH_ZIP, ModelFormat.ONNX}) {
+            Path placed = Files.copy(script, local.resolve("weights.bin"), StandardCopyOption.REPLACE_EXISTING);
+            ModelEntry e = new ModelEntry("disguised", "test model", server.uri("/m/weights.bin"), "weights.bin",
+                    Checksum.none(), OptionalLong.empty(), declared, "test", Optional.empty(), "test");
+            assertThatThrownBy(() -> zoo().localModelsDir(local).build().resolve(e))
+                    .isInstanceOf(ModelFormatException.class)
+                    .hasMessageContaining(placed + " ")
+                    .hasMessageContaining("is a TorchScript module");
+        }
+        ModelEntry graph = new ModelEntry("graph", "test model", server.uri("/m/weights.bin"), "weights.bin",
+                Checksum.none(), OptionalLong.empty(), ModelFormat.TORCHSCRIPT, "graph", Optional.empty(), "test");
+        assertThat(zoo().localModelsDir(local).build().resolve(graph)).isEqualTo(local.resolve("weights.bin"));
+        assertThat(server.requests()).isZero();
     }
 
     @Test
