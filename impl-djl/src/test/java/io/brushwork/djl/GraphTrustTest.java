@@ -14,6 +14,7 @@ import io.brushwork.Vgg19;
 import io.brushwork.Preprocessing;
 import io.brushwork.zoo.ModelFormatException;
 import io.brushwork.zoo.WeightFile;
+import io.brushwork.zoo.testing.GraphFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * which the last test shows, so that the refusals are known to stop something real.
  */
 class GraphTrustTest {
-    private static final Path CANARY = Path.of("/tmp/brushwork-torchscript-canary");
-    private static final byte[] ORIGINAL = "original".getBytes(StandardCharsets.US_ASCII);
     private static final NetworkOptions UNTRUSTED = NetworkOptions.builder().device(Device.cpu()).build();
     private static final NetworkOptions TRUSTED = UNTRUSTED.toBuilder().trustGraphCode(true).build();
     private static final RgbImage GREY = RgbImage.filled(8, 8, 100, 100, 100);
@@ -45,21 +42,13 @@ class GraphTrustTest {
     @TempDir
     Path dir;
 
-    static Path graph(String name) {
-        try {
-            return Path.of(GraphTrustTest.class.getResource("/graphs/" + name).toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("missing fixture graphs/" + name + "; run make_graph_fixtures.py", e);
-        }
-    }
-
-    private Path copy(String fixture, String as) throws IOException {
-        return Files.copy(graph(fixture), dir.resolve(as));
+    private Path copy(String fixture, String as) {
+        return GraphFixtures.copy(fixture, dir.resolve(as));
     }
 
     @BeforeEach
-    void resetCanary() throws IOException {
-        Files.write(CANARY, ORIGINAL);
+    void resetCanary() {
+        GraphFixtures.resetCanary();
     }
 
     @ParameterizedTest
@@ -73,7 +62,7 @@ class GraphTrustTest {
                     .hasMessageContaining("is a TorchScript module")
                     .hasMessageContaining("hides what it is");
         }
-        assertThat(Files.readAllBytes(CANARY)).isEqualTo(ORIGINAL);
+        assertThat(GraphFixtures.canary()).isEqualTo(GraphFixtures.CANARY_TEXT);
     }
 
     @Test
@@ -84,7 +73,7 @@ class GraphTrustTest {
                 .hasMessageContaining(script + " is a TorchScript module")
                 .hasMessageContaining("trustGraphCode(true)")
                 .hasMessageContaining("--trust-graph");
-        assertThat(Files.readAllBytes(CANARY)).isEqualTo(ORIGINAL);
+        assertThat(GraphFixtures.canary()).isEqualTo(GraphFixtures.CANARY_TEXT);
     }
 
     @Test
@@ -95,13 +84,13 @@ class GraphTrustTest {
         assertThatThrownBy(() -> StyleTransferRunTest.small().featureExtractor(
                 Vgg19.fromFile(script, Preprocessing.CAFFE)).run())
                 .isInstanceOf(ModelException.class).hasMessageContaining("is a TorchScript module");
-        assertThat(Files.readAllBytes(CANARY)).isEqualTo(ORIGINAL);
+        assertThat(GraphFixtures.canary()).isEqualTo(GraphFixtures.CANARY_TEXT);
     }
 
     @Test
     void trustedGraphsRunOnBothEngines() {
-        try (Translator script = Translator.fromFile(graph("offset.pt"), TRUSTED);
-                Translator onnx = Translator.fromFile(graph("offset.onnx"), TRUSTED)) {
+        try (Translator script = Translator.fromFile(copy("offset.pt", "offset.pt"), TRUSTED);
+                Translator onnx = Translator.fromFile(copy("offset.onnx", "offset.onnx"), TRUSTED)) {
             assertThat(script.engine()).isEqualTo(Engine.PYTORCH);
             assertThat(onnx.engine()).isEqualTo(Engine.ONNX_RUNTIME);
             assertThat(script.translate(GREY).sample(1, 3, 4)).isEqualTo(70f);
@@ -111,7 +100,7 @@ class GraphTrustTest {
 
     @Test
     void onnxIsRefusedUntilTrusted() {
-        assertThatThrownBy(() -> Translator.fromFile(graph("offset.onnx"), UNTRUSTED))
+        assertThatThrownBy(() -> Translator.fromFile(copy("offset.onnx", "offset.onnx"), UNTRUSTED))
                 .isExactlyInstanceOf(UntrustedGraphException.class)
                 .hasMessageContaining("is an ONNX model");
     }
@@ -128,7 +117,7 @@ class GraphTrustTest {
     @Test
     void onnxExternalDataOutsideTheModelsFolderIsRefused() throws IOException {
         Files.createDirectories(dir.resolve("model"));
-        Path model = Files.copy(graph("external_outside.onnx"), dir.resolve("model/external_outside.onnx"));
+        Path model = GraphFixtures.copy("external_outside.onnx", dir.resolve("model/external_outside.onnx"));
         copy("external_bias.bin", "external_bias.bin");
         assertThatThrownBy(() -> Translator.fromFile(model, TRUSTED)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining(model.toString())
@@ -138,7 +127,7 @@ class GraphTrustTest {
 
     @Test
     void onnxCustomOperatorsAreRefused() {
-        assertThatThrownBy(() -> Translator.fromFile(graph("custom_domain.onnx"), TRUSTED))
+        assertThatThrownBy(() -> Translator.fromFile(copy("custom_domain.onnx", "custom_domain.onnx"), TRUSTED))
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("operator domain 'com.example.custom'")
                 .hasMessageContaining("custom operator library");
@@ -150,6 +139,6 @@ class GraphTrustTest {
         try (Translator t = Translator.fromFile(copy("writes_file.pt", "model.pt"), TRUSTED)) {
             t.translate(GREY);
         }
-        assertThat(new String(Files.readAllBytes(CANARY), StandardCharsets.US_ASCII)).isEqualTo("XXXXXXXX");
+        assertThat(GraphFixtures.canary()).isEqualTo("XXXXXXXX");
     }
 }

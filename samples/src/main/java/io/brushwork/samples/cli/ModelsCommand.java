@@ -9,6 +9,7 @@ import io.brushwork.zoo.ModelCatalog;
 import io.brushwork.zoo.ModelEntry;
 import io.brushwork.zoo.ModelFormat;
 import io.brushwork.zoo.ModelZoo;
+import io.brushwork.zoo.OnnxGraphCheck;
 import io.brushwork.zoo.WeightFile;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -152,8 +153,8 @@ final class ModelsCommand implements Runnable {
 
     /** {@code brushwork models verify PATH}. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check a model file: its format, its tensors, and its checksum when the catalogue knows the file."
-                    + " Exits with 1 if anything is wrong.")
+            description = "Check a model file: its format, its tensors or graph, and its checksum when the catalogue knows"
+                    + " the file. Exits with 1 if anything is wrong or the file holds executable TorchScript.")
     static final class Verify implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -171,16 +172,12 @@ final class ModelsCommand implements Runnable {
             List<String> problems = new ArrayList<>();
             String sha256 = ModelZoo.sha256(path);
             out.println(path);
+            boolean executable = false;
             try {
                 ModelFormat format = ModelFormat.detect(path);
                 out.printf("  format:    %s%n", format.description());
-                if (format == ModelFormat.ONNX || format == ModelFormat.TORCHSCRIPT) {
-                    out.printf("  tensors:   - (a computation graph, not a file of named weights)%n");
-                } else {
-                    try (WeightFile weights = WeightFile.open(path)) {
-                        out.printf("  tensors:   %d%n", weights.keys().size());
-                    }
-                }
+                executable = format == ModelFormat.TORCHSCRIPT;
+                describeContent(format, out);
             } catch (ModelException e) {
                 problems.add(e.getMessage());
             }
@@ -189,9 +186,30 @@ final class ModelsCommand implements Runnable {
             for (String problem : problems) {
                 out.printf("  problem:   %s%n", problem);
             }
-            out.println(problems.isEmpty() ? "ok" : "BAD");
+            // Executable code is never "ok": a caller scripting verify must not take it for weights.
+            out.println(!problems.isEmpty() ? "BAD" : executable ? "contains executable TorchScript" : "ok");
             out.flush();
-            return problems.isEmpty() ? 0 : 1;
+            return problems.isEmpty() && !executable ? 0 : 1;
+        }
+
+        /** What the file holds: tensors of weights, a TorchScript program, or an ONNX graph and what it reaches. */
+        private void describeContent(ModelFormat format, PrintWriter out) {
+            switch (format) {
+                case TORCHSCRIPT -> out.printf("  code:      a TorchScript program, run when loaded (it can read and"
+                        + " write files); translate loads it only with --trust-graph%n");
+                case ONNX -> {
+                    OnnxGraphCheck.Report graph = OnnxGraphCheck.check(path);
+                    out.printf("  graph:     %d nodes, operator domains %s, external data %s; translate runs it only"
+                            + " with --trust-graph%n", graph.nodes(), graph.operatorDomains().stream()
+                            .map(d -> d.isEmpty() ? "ai.onnx" : d).toList(),
+                            graph.externalData().isEmpty() ? "none" : graph.externalData());
+                }
+                default -> {
+                    try (WeightFile weights = WeightFile.open(path)) {
+                        out.printf("  tensors:   %d%n", weights.keys().size());
+                    }
+                }
+            }
         }
 
         /** Entries that claim this file, by checksum or by name, and whether it is theirs. */

@@ -54,8 +54,14 @@ final class TranslateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "ID|FILE",
             description = "A model zoo id ('brushwork models list') or a file: weights (.safetensors, .pth),"
-                    + " TorchScript (.pt) or ONNX (.onnx).")
+                    + " TorchScript (.pt) or ONNX (.onnx); graphs need --trust-graph.")
     String model;
+
+    @Option(names = "--trust-graph",
+            description = "Allow --model to be a TorchScript or ONNX graph: a program whose code runs when it is"
+                    + " loaded (TorchScript can read and write files). Only for files you trust as you would a"
+                    + " program. Weights files never need it.")
+    boolean trustGraph;
 
     @Option(names = "--arch", paramLabel = "ARCH",
             description = "engstrom, transformer-net, cyclegan-resnet9 or graph (default: told from the weight"
@@ -102,7 +108,8 @@ final class TranslateCommand implements Callable<Integer> {
         List<Job> jobs = folder ? folderJobs() : List.of(new Job(in, singleOutput()));
         NetworkOptions.Builder options = NetworkOptions.builder()
                 .engine(Networks.engine(engine, cli))
-                .device(Device.parse(device));
+                .device(Device.parse(device))
+                .trustGraphCode(trustGraph);
         Networks.architecture(arch, Architecture.Kind.TRANSLATOR, cli).ifPresent(options::architecture);
         if (size != null) {
             if (size < 16 || size > StyleTransfer.MAX_SIZE) {

@@ -38,6 +38,7 @@ public final class EnginesGuide {
         NetworkOptions options = NetworkOptions.builder()
                 .engine(engine)
                 .device(Device.cpu())
+                .trustGraphCode(true)   // the file may be a graph, which is code: only from a source you trust
                 .build();
         Translator translator = Translator.fromFile(model, options);
         System.out.println(translator.architecture() + " on " + translator.engine() + ", " + translator.device());

@@ -31,6 +31,7 @@ public final class FeedForwardGuide {
         NetworkOptions options = NetworkOptions.builder()
                 .device(Device.auto())            // the first GPU the engine sees, else the CPU
                 .processingSize(512)              // the network sees a 512-pixel long side; the result is resized back
+                .trustGraphCode(true)             // the ONNX zoo's models are graphs: code you choose to trust
                 .build();
         try (Translator network = Translator.fromZoo(modelId, options)) {
             return network.translate(pictures);   // in order; same-size pictures share one forward pass

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.brushwork.samples.cli.StylizeCommandTest.Run;
 import io.brushwork.testing.SharedData;
 import io.brushwork.zoo.ModelZoo;
+import io.brushwork.zoo.testing.GraphFixtures;
 import io.brushwork.zoo.testing.LocalHttpServer;
 import io.brushwork.zoo.testing.VggFixture;
 import java.io.IOException;
@@ -165,7 +166,28 @@ class ModelsCommandTest {
         Path onnx = Files.write(dir.resolve("tiny.onnx"), new byte[] {0x08, 0x07, 0x12, 0x04, 't', 'e', 's', 't'});
         Run run = cli("models", "verify", onnx.toString());
         assertThat(run.code()).as(run.out()).isZero();
-        assertThat(run.out()).contains("an ONNX model", "a computation graph");
+        assertThat(run.out()).contains("an ONNX model", "0 nodes, operator domains [], external data none",
+                "--trust-graph");
+        assertThat(lastLine(run.out())).isEqualTo("ok");
+    }
+
+    @Test
+    void verifyNeverCallsTorchScriptOk() throws IOException {
+        Path script = GraphFixtures.copy("writes_file.pt", dir.resolve("innocent.pth"));
+        Run run = cli("models", "verify", script.toString());
+        assertThat(run.code()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("a TorchScript program, run when loaded");
+        assertThat(lastLine(run.out())).isEqualTo("contains executable TorchScript");
+    }
+
+    @Test
+    void verifyRefusesAnOnnxGraphThatReachesOutsideItsFolder() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("onnx-outside"));
+        Path model = GraphFixtures.copy("external_outside.onnx", folder.resolve("model.onnx"));
+        Run run = cli("models", "verify", model.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("problem:", "outside the model's folder");
+        assertThat(lastLine(run.out())).isEqualTo("BAD");
     }
 
     @Test

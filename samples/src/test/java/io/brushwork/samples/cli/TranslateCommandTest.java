@@ -262,7 +262,7 @@ class TranslateCommandTest {
         for (String[] r : runs) {
             Path out = dir.resolve("udnie-" + r[1] + ".png");
             Run run = cli("translate", "--model", r[0], "--engine", r[1], "--in", small.toString(), "--out",
-                    out.toString(), "--device", "cpu");
+                    out.toString(), "--device", "cpu", "--trust-graph");
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out()).contains(r[1].equals("onnxruntime") ? "ONNX Runtime" : "PyTorch");
             results.add(Images.read(out));
