@@ -8,6 +8,7 @@ import io.brushwork.ModelException;
 import io.brushwork.Preprocessing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -30,7 +31,7 @@ import java.util.TreeSet;
 /** Parser of the user catalogue format documented on {@link ModelCatalog#load(Path)}. */
 final class CatalogFile {
     /** A catalogue is a few lines per model; anything this large is not one. */
-    private static final long MAX_BYTES = 4L << 20;
+    private static final int MAX_BYTES = 4 << 20;
     private static final Set<String> KEYS = Set.of("url", "file", "sha256", "sha256-prefix", "size", "format",
             "architecture", "preprocessing", "description", "licence", "license");
 
@@ -38,13 +39,15 @@ final class CatalogFile {
     }
 
     static List<ModelEntry> read(Path file) {
+        ModelFiles.requireRegularFile(file, "model catalogue");
         String text;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
+        try (InputStream in = Files.newInputStream(file)) {
+            // Never more than the limit, even from a file that grows while it is read.
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
                 throw new ModelException(file + ": a model catalogue must be smaller than " + MAX_BYTES + " bytes");
             }
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new ModelException("model catalogue not found: " + file);
         } catch (CharacterCodingException e) {

@@ -83,7 +83,8 @@ public final class ModelCatalog {
      *
      * @param file the catalogue file to read
      * @return the file's entries, in file order
-     * @throws ModelException naming the file and line of the first problem, or if it cannot be read
+     * @throws ModelException naming the file and line of the first problem, or if it is not a regular
+     *     file or cannot be read
      */
     public static ModelCatalog load(Path file) {
         return new ModelCatalog(CatalogFile.read(file));

@@ -8,9 +8,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -20,12 +22,40 @@ final class ModelFiles {
     }
 
     /**
+     * Fails unless {@code path} is a regular file (links are followed) and returns its size. Every
+     * reader of a file the user names calls this before opening it: opening a FIFO blocks until
+     * something writes to it, and a device such as {@code /dev/zero} never ends, so reading one
+     * would hang or fill the heap.
+     *
+     * @param what how messages name the file, such as {@code model file}
+     * @return the file's size in bytes
+     * @throws ModelException naming the path if it is missing, a directory, a FIFO, a device or a
+     *     socket, or if its attributes cannot be read
+     */
+    static long requireRegularFile(Path path, String what) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new ModelException(what + " not found: " + path, e);
+        } catch (IOException e) {
+            throw new ModelException("cannot read " + what + " " + path + ": " + e, e);
+        }
+        if (!attributes.isRegularFile()) {
+            throw new ModelException(what + " " + path + " is not a regular file: it is "
+                    + (attributes.isDirectory() ? "a directory" : "a FIFO, device or socket"));
+        }
+        return attributes.size();
+    }
+
+    /**
      * Opens {@code path} for reading and hands the channel to {@code load}, closing it if
      * {@code load} fails; on success the result owns the channel.
      *
-     * @throws ModelException if the file is missing or cannot be opened
+     * @throws ModelException if the file is missing, not a regular file, or cannot be opened
      */
     static <T> T open(Path path, Function<FileChannel, T> load) {
+        requireRegularFile(path, "model file");
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);

@@ -60,9 +60,11 @@ public enum ModelFormat {
      * @param path the file to inspect
      * @return the file's format
      * @throws ModelFormatException when it is none of the formats
-     * @throws ModelException when it cannot be read
+     * @throws ModelException when it is missing, not a regular file (a directory, FIFO or
+     *     device), or cannot be read
      */
     public static ModelFormat detect(Path path) {
+        ModelFiles.requireRegularFile(path, "model file");
         byte[] head = new byte[16];
         int n;
         long size;

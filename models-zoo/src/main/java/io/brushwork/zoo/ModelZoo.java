@@ -7,6 +7,7 @@ import io.brushwork.AtomicFile;
 import io.brushwork.InvalidOptionException;
 import io.brushwork.ModelException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -98,6 +99,7 @@ public final class ModelZoo {
     private static final String LOCK_SUFFIX = ".lock";
     private static final String PART_SUFFIX = ".part";
     private static final int HASH_BUFFER = 1 << 20;
+    private static final int MAX_RECORD_BYTES = 4096;
 
     /**
      * One lock per cached file for the whole JVM: a FileLock is held per process, so threads (and
@@ -318,9 +320,11 @@ public final class ModelZoo {
      *
      * @param file the file to hash
      * @return the SHA-256, as 64 lower-case hex digits
-     * @throws ModelException if the file cannot be read
+     * @throws ModelException if the file is missing, not a regular file (a directory, FIFO or
+     *     device, which could block or never end), or cannot be read
      */
     public static String sha256(Path file) {
+        ModelFiles.requireRegularFile(file, "model file");
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[HASH_BUFFER];
         try (InputStream in = Files.newInputStream(file)) {
@@ -670,13 +674,7 @@ public final class ModelZoo {
     }
 
     private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new ModelException("model file not found: " + file);
-        } catch (IOException e) {
-            throw new ModelException("cannot read model file " + file + ": " + e.getMessage(), e);
-        }
+        return ModelFiles.requireRegularFile(file, "model file");
     }
 
     private static MessageDigest newDigest() {
@@ -699,7 +697,12 @@ public final class ModelZoo {
         }
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(path)) {
-            p.load(in);
+            // A record is about 150 bytes; a larger file is not one, and is never read in full.
+            byte[] bytes = in.readNBytes(MAX_RECORD_BYTES + 1);
+            if (bytes.length > MAX_RECORD_BYTES) {
+                return null;
+            }
+            p.load(new ByteArrayInputStream(bytes));
             String sha = p.getProperty("sha256", "");
             if (!sha.matches("[0-9a-f]{64}")) {
                 return null;

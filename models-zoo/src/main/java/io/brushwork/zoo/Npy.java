@@ -95,10 +95,12 @@ public final class Npy {
      * @return the array's shape and values, converted to float
      * @throws ModelFormatException if the file is not a well-formed {@code .npy} file of a
      *     supported dtype, as the class documentation lists
-     * @throws ModelException if the file is missing or cannot be read
+     * @throws ModelException if the file is missing, not a regular file (a directory, FIFO or
+     *     device), or cannot be read
      */
     public static NpyArray read(Path path) {
         Objects.requireNonNull(path, "path");
+        ModelFiles.requireRegularFile(path, ".npy file");
         try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(in, path);
         } catch (NoSuchFileException e) {

@@ -80,7 +80,7 @@ public final class SafetensorsFile implements WeightFile {
      * @return the open file; the caller closes it
      * @throws ModelFormatException if the file is malformed or hostile; the message names the
      *     file and the problem
-     * @throws ModelException if the file cannot be opened or read
+     * @throws ModelException if the file is missing, not a regular file, or cannot be opened or read
      */
     public static SafetensorsFile open(Path path) {
         return ModelFiles.open(path, channel -> load(path, channel));

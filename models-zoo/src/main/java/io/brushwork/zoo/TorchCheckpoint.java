@@ -54,8 +54,11 @@ import java.util.zip.ZipFile;
  *
  * <p>Tensors are read on demand and converted to float32 from float32, float16, bfloat16 or
  * float64; tensors of other types are listed but cannot be read. Views (a storage offset,
- * transposed or sliced strides) are materialised in row-major order. Reads are safe from
- * several threads at once.
+ * transposed or sliced strides) are materialised in row-major order. A view with more elements
+ * than its storage holds, which only a stride of 0 (a broadcast) or overlapping strides can
+ * make, is refused at open: a few bytes of pickle could otherwise make one read fill the heap.
+ * So what a read allocates is bounded by the bytes its storage takes in the file, never by a
+ * shape the pickle claims. Reads are safe from several threads at once.
  */
 public final class TorchCheckpoint implements WeightFile {
     /** The number {@code torch.save}'s legacy format pickles first. */
@@ -68,6 +71,8 @@ public final class TorchCheckpoint implements WeightFile {
     private static final int MAX_ARRAY_LENGTH = SafetensorsFile.MAX_ARRAY_LENGTH;
     /** Read buffer size: a multiple of every element size, small enough not to double a tensor's memory. */
     private static final int CHUNK_BYTES = 1 << 20;
+    /** Deflate expands data at most 1032-fold; a zip entry claiming more than that is lying. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
 
     private final Path path;
     private final ModelFormat format;
@@ -97,7 +102,7 @@ public final class TorchCheckpoint implements WeightFile {
      * @throws ModelFormatException if the file is malformed, hostile (names a global outside the
      *     allow-list), or not a checkpoint (for example a TorchScript module); the message names
      *     the file and the problem
-     * @throws ModelException if the file cannot be opened or read
+     * @throws ModelException if the file is missing, not a regular file, or cannot be opened or read
      */
     public static TorchCheckpoint open(Path path) {
         return open(path, ModelFormat.detect(path));
@@ -117,6 +122,7 @@ public final class TorchCheckpoint implements WeightFile {
     }
 
     private static TorchCheckpoint openZip(Path path) {
+        long fileSize = ModelFiles.requireRegularFile(path, "model file");
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile());
@@ -125,10 +131,10 @@ public final class TorchCheckpoint implements WeightFile {
         } catch (IOException e) {
             throw ModelFiles.cannotOpen(path, e);
         }
-        return ModelFiles.closingOnFailure(zip, opened -> loadZip(path, opened));
+        return ModelFiles.closingOnFailure(zip, opened -> loadZip(path, opened, fileSize));
     }
 
-    private static TorchCheckpoint loadZip(Path path, ZipFile zip) {
+    private static TorchCheckpoint loadZip(Path path, ZipFile zip, long fileSize) {
         ZipEntry pickle = null;
         for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
             String name = all.nextElement().getName();
@@ -146,9 +152,9 @@ public final class TorchCheckpoint implements WeightFile {
             throw malformed(path, "the zip archive has no data.pkl");
         }
         String prefix = pickle.getName().substring(0, pickle.getName().length() - "data.pkl".length());
-        checkByteOrder(path, zip, prefix);
+        checkByteOrder(path, zip, prefix, fileSize);
 
-        byte[] bytes = readEntry(path, zip, pickle, MAX_PICKLE_BYTES);
+        byte[] bytes = readEntry(path, zip, pickle, MAX_PICKLE_BYTES, fileSize);
         Map<String, Storage> storages = new LinkedHashMap<>();
         PickleInput in = new PickleInput(new ByteArrayInputStream(bytes), bytes.length, path, pickle.getName());
         Object root = new SafeUnpickler(in, PersistentIds.ZIP, storages).load();
@@ -165,6 +171,7 @@ public final class TorchCheckpoint implements WeightFile {
                 throw malformed(path, "storage '" + storage.key() + "' holds " + describe(storage) + " but entry "
                         + name + " holds " + entry.getSize() + " bytes");
             }
+            checkEntryFits(path, entry, fileSize);
             entries.put(storage.key(), entry);
         }
         return new TorchCheckpoint(path, ModelFormat.PYTORCH_ZIP, new ZipStorages(zip, entries), root);
@@ -180,13 +187,28 @@ public final class TorchCheckpoint implements WeightFile {
         }
     }
 
-    private static void checkByteOrder(Path path, ZipFile zip, String prefix) {
+    /**
+     * Refuses an entry whose sizes in the zip's central directory the file cannot back. ZipFile
+     * believes them, so a tensor sized by them would be allocated before its data proved missing.
+     */
+    private static void checkEntryFits(Path path, ZipEntry entry, long fileSize) {
+        long size = entry.getSize();
+        long stored = entry.getCompressedSize();
+        boolean fits = stored <= fileSize
+                && (entry.getMethod() == ZipEntry.STORED ? size == stored : size / MAX_DEFLATE_RATIO <= stored);
+        if (!fits) {
+            throw malformed(path, "zip entry " + SafeUnpickler.shorten(entry.getName()) + " claims " + size
+                    + " bytes stored in " + stored + ", which a file of " + fileSize + " bytes cannot hold");
+        }
+    }
+
+    private static void checkByteOrder(Path path, ZipFile zip, String prefix, long fileSize) {
         ZipEntry entry = zip.getEntry(prefix + "byteorder");
         if (entry == null) {
             // Written since PyTorch 2.0; older archives are little-endian.
             return;
         }
-        String order = new String(readEntry(path, zip, entry, 16), StandardCharsets.US_ASCII).trim();
+        String order = new String(readEntry(path, zip, entry, 16, fileSize), StandardCharsets.US_ASCII).trim();
         if (order.equals("big")) {
             throw malformed(path, "the storages are big-endian; only little-endian checkpoints are supported");
         }
@@ -196,16 +218,18 @@ public final class TorchCheckpoint implements WeightFile {
         }
     }
 
-    private static byte[] readEntry(Path path, ZipFile zip, ZipEntry entry, int max) {
-        if (entry.getSize() > max) {
-            throw malformed(path, entry.getName() + " holds " + entry.getSize() + " bytes, more than the limit of "
-                    + max);
+    private static byte[] readEntry(Path path, ZipFile zip, ZipEntry entry, int max, long fileSize) {
+        long size = entry.getSize();
+        if (size > max) {
+            throw malformed(path, entry.getName() + " holds " + size + " bytes, more than the limit of " + max);
         }
+        checkEntryFits(path, entry, fileSize);
         try (InputStream in = zip.getInputStream(entry)) {
-            // The declared size may lie; never read more than the limit.
-            byte[] bytes = in.readNBytes(max + 1);
-            if (bytes.length > max) {
-                throw malformed(path, entry.getName() + " holds more than " + max + " bytes");
+            // The declared size may lie; read one byte past it to tell, never more.
+            byte[] bytes = in.readNBytes((int) size + 1);
+            if (bytes.length != size) {
+                throw malformed(path, entry.getName() + " holds " + (bytes.length > size ? "more" : bytes.length)
+                        + " bytes, not the " + size + " its directory entry says");
             }
             return bytes;
         } catch (ZipException | EOFException e) {
@@ -339,12 +363,30 @@ public final class TorchCheckpoint implements WeightFile {
             String name = prefix + key;
             Object value = entry.getValue();
             if (value instanceof TensorRef tensor) {
+                checkFitsStorage(name, tensor);
                 if (found.putIfAbsent(name, tensor) != null) {
                     throw malformed(path, "two tensors have the name '" + SafeUnpickler.shorten(name) + "'");
                 }
             } else if (value instanceof Map<?, ?> inner) {
                 collect(inner, name + ".", depth + 1, found, seen);
             }
+        }
+    }
+
+    /**
+     * Refuses a view with more elements than its storage holds. Only a stride of 0 or overlapping
+     * strides make one, and reading it would take memory the file's size does not bound: a few
+     * kilobytes of pickle can describe gigabytes of repeated elements.
+     */
+    private void checkFitsStorage(String name, TensorRef tensor) {
+        Storage storage = tensor.storage();
+        if (tensor.elementCount() > storage.numel()) {
+            throw malformed(path, "tensor '" + SafeUnpickler.shorten(name) + "' has shape "
+                    + Arrays.toString(tensor.size()) + " and strides " + Arrays.toString(tensor.stride()) + ", "
+                    + tensor.elementCount() + " elements, but its storage '" + storage.key() + "' holds only "
+                    + describe(storage) + "; a view that repeats elements (a stride of 0 or overlapping strides)"
+                    + " is refused, as reading it would take far more memory than the file holds (save such a"
+                    + " tensor with .contiguous())");
         }
     }
 
@@ -395,8 +437,9 @@ public final class TorchCheckpoint implements WeightFile {
 
     /**
      * Reads one tensor, converting its elements to {@code float}. A view is copied into
-     * row-major order; a broadcast view (a stride of 0) is materialised in full, so its element
-     * count, not the size of the file, sets the memory the read takes.
+     * row-major order. Since {@link #open(Path)} refuses views with more elements than their
+     * storage holds, the storage's bytes in the file, not the shape the pickle claims, bound the
+     * memory a read takes.
      *
      * @throws ModelException if the checkpoint has no such tensor or cannot be read
      * @throws ModelFormatException if the tensor's type is not float32, float16, bfloat16 or

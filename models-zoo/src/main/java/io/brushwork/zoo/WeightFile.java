@@ -24,7 +24,8 @@ public interface WeightFile extends AutoCloseable {
      * @return the open file; the caller closes it
      * @throws ModelFormatException when the file is malformed, hostile, or a graph (ONNX,
      *     TorchScript) rather than a state dict
-     * @throws ModelException when it cannot be read
+     * @throws ModelException when it is missing, not a regular file (a directory, FIFO or device),
+     *     or cannot be read
      */
     static WeightFile open(Path path) {
         ModelFormat format = ModelFormat.detect(path);
@@ -87,7 +88,8 @@ public interface WeightFile extends AutoCloseable {
     Tensor read(String key);
 
     /**
-     * Reads a tensor, first checking its shape.
+     * Reads a tensor, first checking its shape, so that nothing is allocated for a tensor of
+     * another shape.
      *
      * @param key the tensor's full key
      * @param expectedShape the dimensions the tensor must have, outermost first

@@ -11,8 +11,10 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -55,6 +57,42 @@ final class RawTorchFile {
         storages.forEach((key, data) -> entries.put("archive/data/" + key, data));
         entries.put("archive/version", "3\n".getBytes());
         return zip(file, entries, false);
+    }
+
+    /**
+     * A checkpoint of either format whose pickle's tensors all use one float32 storage, key
+     * {@code 0}, holding {@code values}.
+     */
+    static Path withStorage(Path file, boolean legacy, byte[] pickle, float... values) {
+        return legacy
+                ? write(file, legacyHeader(), pickle, keyList("0"), storageRecord(values.length, floats(values)))
+                : checkpoint(file, pickle, Map.of("0", floats(values)));
+    }
+
+    /**
+     * Rewrites the size the central directory gives an entry, leaving its data as it is: what
+     * ZipFile believes about an entry comes from there. A stored entry's compressed size is
+     * rewritten too, since ZipFile reads that many bytes; a deflated one keeps its real one.
+     */
+    static Path lieAboutSize(Path zip, String name, long size) {
+        try {
+            byte[] bytes = Files.readAllBytes(zip);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+            for (int at = 0; at + 46 + wanted.length <= bytes.length; at++) {
+                boolean header = buffer.getInt(at) == 0x02014b50 && buffer.getShort(at + 28) == wanted.length;
+                if (header && Arrays.equals(bytes, at + 46, at + 46 + wanted.length, wanted, 0, wanted.length)) {
+                    if (buffer.getShort(at + 10) == ZipEntry.STORED) {
+                        buffer.putInt(at + 20, (int) size);
+                    }
+                    buffer.putInt(at + 24, (int) size);
+                    return Files.write(zip, bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no central directory entry " + name + " in " + zip);
     }
 
     /** The three header pickles of a legacy file: magic number, protocol version, system info. */

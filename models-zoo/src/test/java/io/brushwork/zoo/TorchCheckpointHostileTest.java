@@ -274,10 +274,7 @@ class TorchCheckpointHostileTest {
         for (boolean legacy : new boolean[] {false, true}) {
             byte[] pickle = RawPickle.proto2().orderedDict().str("view")
                     .tensor("FloatStorage", "0", 4, legacy, offset, size, stride).op('s').stop().bytes();
-            Path file = legacy
-                    ? RawTorchFile.write(dir.resolve("view.pth"), legacyHeader(), pickle, keyList("0"),
-                            storageRecord(4, floats(1, 2, 3, 4)))
-                    : checkpoint(dir.resolve("view.pth"), pickle, Map.of("0", floats(1, 2, 3, 4)));
+            Path file = RawTorchFile.withStorage(dir.resolve("view.pth"), legacy, pickle, 1, 2, 3, 4);
             assertThatThrownBy(() -> TorchCheckpoint.open(file))
                     .as(legacy ? "legacy" : "zip")
                     .isInstanceOf(ModelFormatException.class)

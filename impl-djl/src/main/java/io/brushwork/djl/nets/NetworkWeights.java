@@ -19,11 +19,13 @@ import java.util.Map;
 public final class NetworkWeights {
     private final WeightFile file;
     private final KeyMapping keys;
+    private final Map<String, long[]> expected;
     private final NDManager manager;
 
-    private NetworkWeights(WeightFile file, KeyMapping keys, NDManager manager) {
+    private NetworkWeights(WeightFile file, KeyMapping keys, Map<String, long[]> expected, NDManager manager) {
         this.file = file;
         this.keys = keys;
+        this.expected = expected;
         this.manager = manager;
     }
 
@@ -40,17 +42,18 @@ public final class NetworkWeights {
      */
     public static NetworkWeights of(WeightFile file, Map<String, long[]> expected, String modelName, NDManager manager) {
         KeyMapping keys = KeyMapping.match(file, expected, true).require(file, modelName, true);
-        return new NetworkWeights(file, keys, manager);
+        return new NetworkWeights(file, keys, Map.copyOf(expected), manager);
     }
 
     /**
-     * The tensor a model key names, as an NDArray of its shape.
+     * The tensor a model key names, as an NDArray of its shape. The read itself checks the
+     * expected shape, so nothing of another size is ever allocated.
      *
      * @param modelKey a tensor name as the model spells it, such as {@code conv1.weight}
      * @return a new float32 NDArray owned by {@link #manager()}
      */
     public NDArray array(String modelKey) {
-        Tensor t = file.read(keys.fileKey(modelKey));
+        Tensor t = file.read(keys.fileKey(modelKey), expected.get(modelKey));
         return manager.create(t.data(), new Shape(t.shape()));
     }
 
