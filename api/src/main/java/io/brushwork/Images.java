@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +86,8 @@ public final class Images {
      * @param path the file
      * @return the picture
      * @throws ImageTooLargeException if the image declares more than {@link #DEFAULT_MAX_PIXELS} pixels
-     * @throws ImageReadException if the file is missing, unreadable, empty, not a supported image or corrupt
+     * @throws ImageReadException if the file is missing, not a regular file (a directory, FIFO or device),
+     *     unreadable, over 1 GiB, empty, not a supported image or corrupt
      */
     public static RgbImage read(Path path) {
         return read(path, DEFAULT_MAX_PIXELS);
@@ -100,27 +100,14 @@ public final class Images {
      * @param maxPixels the most pixels (width times height) the image may declare
      * @return the picture
      * @throws ImageTooLargeException if the image declares more than {@code maxPixels} pixels
-     * @throws ImageReadException if the file is missing, unreadable, empty, not a supported image or corrupt
+     * @throws ImageReadException if the file is missing, not a regular file (a directory, FIFO or device),
+     *     unreadable, over 1 GiB, empty, not a supported image or corrupt
      */
     public static RgbImage read(Path path, long maxPixels) {
         Objects.requireNonNull(path, "path");
         checkLimit(maxPixels);
-        String source = path.toString();
-        if (Files.isDirectory(path)) {
-            throw new ImageReadException(source + ": is a directory, not an image file");
-        }
-        byte[] data;
-        try {
-            if (Files.size(path) > MAX_INPUT_BYTES) {
-                throw new ImageReadException(source + ": file is larger than " + MAX_INPUT_BYTES + " bytes");
-            }
-            data = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ImageReadException(source + ": file not found", e);
-        } catch (IOException e) {
-            throw new ImageReadException(source + ": cannot read file: " + e, e);
-        }
-        return decode(data, source, maxPixels);
+        byte[] data = RegularFiles.read(path, MAX_INPUT_BYTES, ImageReadException::new);
+        return decode(data, path.toString(), maxPixels);
     }
 
     /**

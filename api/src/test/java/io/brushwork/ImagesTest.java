@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
@@ -41,6 +42,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -50,6 +52,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -610,6 +613,71 @@ class ImagesTest {
                             .hasMessageStartingWith(name + ": ");
                 }
             }
+        }
+    }
+
+    /**
+     * Paths that are not regular files are refused before they are opened: a FIFO would wait for a
+     * writer and a device would be read until the heap ran out. A time limit guards against a hang.
+     */
+    @Nested
+    class NotRegularFiles {
+        private static final Path DEV_ZERO = Path.of("/dev/zero");
+        private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+        private Throwable readFailure(Path path) {
+            return assertTimeoutPreemptively(PATIENCE, () -> catchThrowable(() -> Images.read(path)));
+        }
+
+        private Path link(String name, Path target) {
+            Path link = dir.resolve(name);
+            try {
+                return Files.createSymbolicLink(link, target);
+            } catch (IOException | UnsupportedOperationException e) {
+                throw new TestAbortedException("cannot make symbolic links here: " + e);
+            }
+        }
+
+        @Test
+        void fifoIsRefusedWithoutWaitingForAWriter() throws Exception {
+            Path fifo = dir.resolve("pipe.png");
+            Process mkfifo;
+            try {
+                mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new TestAbortedException("no mkfifo here: " + e);
+            }
+            assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
+
+            assertThat(readFailure(fifo)).isExactlyInstanceOf(ImageReadException.class)
+                    .hasMessage(fifo + ": is a FIFO, not a regular file");
+        }
+
+        @Test
+        void deviceIsRefusedUnread() {
+            assumeTrue(Files.exists(DEV_ZERO), "no /dev/zero here");
+
+            assertThat(readFailure(DEV_ZERO)).isExactlyInstanceOf(ImageReadException.class)
+                    .hasMessage("/dev/zero: is a character device, not a regular file");
+        }
+
+        @Test
+        void linkToADeviceIsRefusedUnread() throws IOException {
+            assumeTrue(Files.exists(DEV_ZERO), "no /dev/zero here");
+            Path link = link("zero.png", DEV_ZERO);
+
+            assertThat(readFailure(link)).isExactlyInstanceOf(ImageReadException.class)
+                    .hasMessage(link + ": is a character device, not a regular file");
+            // Removed here, as the temporary folder's clean-up warns about links leading out of it.
+            Files.delete(link);
+        }
+
+        @Test
+        void linkToARegularFileIsFollowed() throws IOException {
+            RgbImage original = RgbImage.fromBufferedImage(noise(5, 4, 15));
+            Path target = file("target.png", Images.encode(original, "png"));
+
+            assertThat(Images.read(link("link.png", target))).isEqualTo(original);
         }
     }
 
