@@ -18,6 +18,7 @@ import static io.brushwork.TestImages.encodeWithJdk;
 import static io.brushwork.TestImages.gradient;
 import static io.brushwork.TestImages.noise;
 import static io.brushwork.TestImages.png;
+import static io.brushwork.TestImages.setTiffField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -743,21 +744,9 @@ class ImagesTest {
         @Test
         void tiffDeclaringAHugeSizeFailsFast() {
             byte[] tiff = encodeWithJdk(noise(16, 16, 13), "tiff", false);
-            ByteBuffer buffer = ByteBuffer.wrap(tiff).order(tiff[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-            int ifd = buffer.getInt(4);
-            int entries = buffer.getShort(ifd) & 0xffff;
-            for (int i = 0; i < entries; i++) {
-                int entry = ifd + 2 + 12 * i;
-                int tag = buffer.getShort(entry) & 0xffff;
-                if (tag == 256 || tag == 257) {
-                    // ImageWidth / ImageLength, stored as SHORT or LONG in the value field.
-                    if (buffer.getShort(entry + 2) == 3) {
-                        buffer.putShort(entry + 8, (short) 0xffff);
-                    } else {
-                        buffer.putInt(entry + 8, 100_000);
-                    }
-                }
-            }
+            // ImageWidth and ImageLength; a SHORT field holds at most 65535.
+            setTiffField(tiff, 256, 100_000);
+            setTiffField(tiff, 257, 100_000);
 
             assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Images.read(tiff)))
                     .isInstanceOf(ImageTooLargeException.class);
