@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,9 +45,12 @@ import org.apache.commons.imaging.formats.tiff.TiffImageParser;
  *
  * <p>Reading recognises PNG, JPEG, GIF (first frame), BMP and TIFF by their content, whatever
  * the file is called. The declared size is checked against a pixel limit before any pixel is
- * decoded, so a small file claiming to be enormous fails fast. Grey pictures become three equal
- * channels; transparent ones are composited over white. Every failure is an
- * {@link ImageReadException} naming the source.
+ * decoded, so a small file claiming to be enormous fails fast. What else the data declares is
+ * bounded as well before a decoder sees it (PNG chunks and their compressed metadata, TIFF tiles
+ * and samples, the BMP palette; a GIF is cut after its first frame), and a path must name a
+ * regular file of at most 1 GiB, so that a few kilobytes cannot make a decoder take gigabytes.
+ * Grey pictures become three equal channels; transparent ones are composited over white. Every
+ * failure is an {@link ImageReadException} naming the source.
  *
  * <p>Writing chooses PNG or JPEG from the file extension and replaces the destination atomically.
  */
@@ -87,7 +89,8 @@ public final class Images {
      * @param path the file
      * @return the picture
      * @throws ImageTooLargeException if the image declares more than {@link #DEFAULT_MAX_PIXELS} pixels
-     * @throws ImageReadException if the file is missing, unreadable, empty, not a supported image or corrupt
+     * @throws ImageReadException if the file is missing, not a regular file (a directory, FIFO or device),
+     *     unreadable, over 1 GiB, empty, not a supported image, corrupt or beyond a metadata limit
      */
     public static RgbImage read(Path path) {
         return read(path, DEFAULT_MAX_PIXELS);
@@ -100,27 +103,14 @@ public final class Images {
      * @param maxPixels the most pixels (width times height) the image may declare
      * @return the picture
      * @throws ImageTooLargeException if the image declares more than {@code maxPixels} pixels
-     * @throws ImageReadException if the file is missing, unreadable, empty, not a supported image or corrupt
+     * @throws ImageReadException if the file is missing, not a regular file (a directory, FIFO or device),
+     *     unreadable, over 1 GiB, empty, not a supported image, corrupt or beyond a metadata limit
      */
     public static RgbImage read(Path path, long maxPixels) {
         Objects.requireNonNull(path, "path");
         checkLimit(maxPixels);
-        String source = path.toString();
-        if (Files.isDirectory(path)) {
-            throw new ImageReadException(source + ": is a directory, not an image file");
-        }
-        byte[] data;
-        try {
-            if (Files.size(path) > MAX_INPUT_BYTES) {
-                throw new ImageReadException(source + ": file is larger than " + MAX_INPUT_BYTES + " bytes");
-            }
-            data = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ImageReadException(source + ": file not found", e);
-        } catch (IOException e) {
-            throw new ImageReadException(source + ": cannot read file: " + e, e);
-        }
-        return decode(data, source, maxPixels);
+        byte[] data = RegularFiles.read(path, MAX_INPUT_BYTES, ImageReadException::new);
+        return decode(data, path.toString(), maxPixels);
     }
 
     /**
@@ -258,10 +248,11 @@ public final class Images {
             throw new ImageReadException(source + ": not a PNG, JPEG, GIF, BMP or TIFF image (starts with "
                     + describeStart(data) + ")");
         }
+        byte[] bounded = boundedInput(format, data, source);
         Throwable first = null;
-        for (Decoder decoder : decodersFor(format, data)) {
+        for (Decoder decoder : decodersFor(format, bounded)) {
             try {
-                return RgbImage.fromBufferedImage(decoder.decode(data, format, source, maxPixels));
+                return RgbImage.fromBufferedImage(decoder.decode(bounded, format, source, maxPixels));
             } catch (ImageTooLargeException e) {
                 throw e;
             } catch (Exception | OutOfMemoryError | StackOverflowError e) {
@@ -274,6 +265,26 @@ public final class Images {
             }
         }
         throw new ImageReadException(source + ": cannot decode " + format + " image: " + describe(first), first);
+    }
+
+    /**
+     * Checks what the pixel limit does not cover, before any decoder allocates from it: what a
+     * format declares beyond width and height (a GIF is cut after the frame that is read instead).
+     * JPEG needs nothing more: beyond the frame, whose size is checked, its decoders allocate
+     * only what the data holds.
+     */
+    private static byte[] boundedInput(Format format, byte[] data, String source) {
+        switch (format) {
+            case PNG -> PngChunks.check(data, source);
+            case TIFF -> TiffLimits.check(data, source);
+            case BMP -> BmpLimits.check(data, source);
+            case GIF -> {
+                return GifFirstFrame.of(data, source);
+            }
+            case JPEG -> {
+            }
+        }
+        return data;
     }
 
     /**

@@ -18,11 +18,13 @@ import static io.brushwork.TestImages.encodeWithJdk;
 import static io.brushwork.TestImages.gradient;
 import static io.brushwork.TestImages.noise;
 import static io.brushwork.TestImages.png;
+import static io.brushwork.TestImages.setTiffField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
@@ -41,6 +43,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -50,6 +53,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -613,6 +617,71 @@ class ImagesTest {
         }
     }
 
+    /**
+     * Paths that are not regular files are refused before they are opened: a FIFO would wait for a
+     * writer and a device would be read until the heap ran out. A time limit guards against a hang.
+     */
+    @Nested
+    class NotRegularFiles {
+        private static final Path DEV_ZERO = Path.of("/dev/zero");
+        private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+        private Throwable readFailure(Path path) {
+            return assertTimeoutPreemptively(PATIENCE, () -> catchThrowable(() -> Images.read(path)));
+        }
+
+        private Path link(String name, Path target) {
+            Path link = dir.resolve(name);
+            try {
+                return Files.createSymbolicLink(link, target);
+            } catch (IOException | UnsupportedOperationException e) {
+                throw new TestAbortedException("cannot make symbolic links here: " + e);
+            }
+        }
+
+        @Test
+        void fifoIsRefusedWithoutWaitingForAWriter() throws Exception {
+            Path fifo = dir.resolve("pipe.png");
+            Process mkfifo;
+            try {
+                mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new TestAbortedException("no mkfifo here: " + e);
+            }
+            assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
+
+            assertThat(readFailure(fifo)).isExactlyInstanceOf(ImageReadException.class)
+                    .hasMessage(fifo + ": is a FIFO, not a regular file");
+        }
+
+        @Test
+        void deviceIsRefusedUnread() {
+            assumeTrue(Files.exists(DEV_ZERO), "no /dev/zero here");
+
+            assertThat(readFailure(DEV_ZERO)).isExactlyInstanceOf(ImageReadException.class)
+                    .hasMessage("/dev/zero: is a character device, not a regular file");
+        }
+
+        @Test
+        void linkToADeviceIsRefusedUnread() throws IOException {
+            assumeTrue(Files.exists(DEV_ZERO), "no /dev/zero here");
+            Path link = link("zero.png", DEV_ZERO);
+
+            assertThat(readFailure(link)).isExactlyInstanceOf(ImageReadException.class)
+                    .hasMessage(link + ": is a character device, not a regular file");
+            // Removed here, as the temporary folder's clean-up warns about links leading out of it.
+            Files.delete(link);
+        }
+
+        @Test
+        void linkToARegularFileIsFollowed() throws IOException {
+            RgbImage original = RgbImage.fromBufferedImage(noise(5, 4, 15));
+            Path target = file("target.png", Images.encode(original, "png"));
+
+            assertThat(Images.read(link("link.png", target))).isEqualTo(original);
+        }
+    }
+
     @Nested
     class PixelLimit {
         @Test
@@ -675,21 +744,9 @@ class ImagesTest {
         @Test
         void tiffDeclaringAHugeSizeFailsFast() {
             byte[] tiff = encodeWithJdk(noise(16, 16, 13), "tiff", false);
-            ByteBuffer buffer = ByteBuffer.wrap(tiff).order(tiff[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-            int ifd = buffer.getInt(4);
-            int entries = buffer.getShort(ifd) & 0xffff;
-            for (int i = 0; i < entries; i++) {
-                int entry = ifd + 2 + 12 * i;
-                int tag = buffer.getShort(entry) & 0xffff;
-                if (tag == 256 || tag == 257) {
-                    // ImageWidth / ImageLength, stored as SHORT or LONG in the value field.
-                    if (buffer.getShort(entry + 2) == 3) {
-                        buffer.putShort(entry + 8, (short) 0xffff);
-                    } else {
-                        buffer.putInt(entry + 8, 100_000);
-                    }
-                }
-            }
+            // ImageWidth and ImageLength; a SHORT field holds at most 65535.
+            setTiffField(tiff, 256, 100_000);
+            setTiffField(tiff, 257, 100_000);
 
             assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Images.read(tiff)))
                     .isInstanceOf(ImageTooLargeException.class);

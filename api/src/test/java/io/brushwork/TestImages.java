@@ -9,9 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -78,6 +81,44 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * {@code count} zero bytes, zlib-compressed at level 9 without ever holding them: 1 GiB becomes
+     * about 1 MB, the shape of a decompression bomb.
+     */
+    static byte[] deflatedZeros(long count) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        byte[] zeros = new byte[1 << 16];
+        byte[] buffer = new byte[1 << 16];
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            for (long left = count; left > 0; left -= zeros.length) {
+                deflater.setInput(zeros, 0, (int) Math.min(left, zeros.length));
+                while (!deflater.needsInput()) {
+                    out.write(buffer, 0, deflater.deflate(buffer));
+                }
+            }
+            deflater.finish();
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+        } finally {
+            deflater.end();
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     static byte[] bytes(int... values) {
         byte[] b = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -88,27 +129,38 @@ final class TestImages {
 
     /** Encodes with the JDK; {@code progressive} means progressive JPEG or interlaced PNG. */
     static byte[] encodeWithJdk(BufferedImage image, String format, boolean progressive) {
-        return encodeWithJdk(new IIOImage(image, null, null), format, progressive);
+        return encodeWithJdk(new IIOImage(image, null, null), format, param -> {
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+        });
     }
 
     /** Encodes raw samples with the JDK, which stores them without colour conversion (JPEG only). */
     static byte[] encodeRasterWithJdk(Raster raster) {
-        return encodeWithJdk(new IIOImage(raster, null, null), "jpeg", false);
+        return encodeWithJdk(new IIOImage(raster, null, null), "jpeg", param -> { });
     }
 
-    private static byte[] encodeWithJdk(IIOImage image, String format, boolean progressive) {
+    /** A TIFF in tiles of the given size, which may overhang the picture's edges. */
+    static byte[] tiledTiffWithJdk(BufferedImage image, int tileWidth, int tileLength) {
+        return encodeWithJdk(new IIOImage(image, null, null), "tiff", param -> {
+            param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setTiling(tileWidth, tileLength, 0, 0);
+        });
+    }
+
+    /** TIFFs are LZW-compressed, the most common choice. */
+    private static byte[] encodeWithJdk(IIOImage image, String format, Consumer<ImageWriteParam> settings) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            if (progressive) {
-                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            }
             if (format.equals("tiff")) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionType("LZW");
             }
+            settings.accept(param);
             writer.write(null, image, param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,6 +168,29 @@ final class TestImages {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Sets a field of a TIFF's first directory whose single SHORT or LONG value is held in the
+     * entry itself, as the JDK writes the sizes and sample counts.
+     */
+    static void setTiffField(byte[] tiff, int tag, int value) {
+        ByteOrder order = tiff[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        ByteBuffer buffer = ByteBuffer.wrap(tiff).order(order);
+        int directory = buffer.getInt(4);
+        int entries = buffer.getShort(directory) & 0xffff;
+        for (int i = 0; i < entries; i++) {
+            int entry = directory + 2 + 12 * i;
+            if ((buffer.getShort(entry) & 0xffff) == tag) {
+                if (buffer.getShort(entry + 2) == 3) {
+                    buffer.putShort(entry + 8, (short) Math.min(value, 0xffff));
+                } else {
+                    buffer.putInt(entry + 8, value);
+                }
+                return;
+            }
+        }
+        throw new AssertionError("no field " + tag + " in the TIFF's first directory");
     }
 
     /** Uniform random 8-bit colours: any lossy step shows. */
