@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -192,6 +193,23 @@ public final class Images {
         } catch (IOException | RuntimeException e) {
             throw new ImageWriteException(path + ": cannot write image: " + e, e);
         }
+    }
+
+    /**
+     * Writes an image as {@link #write(RgbImage, Path)} does, after making sure the destination is
+     * none of the files it was made from ({@link OutputFiles#requireNotAnInput}), so that a result
+     * never replaces its own content picture:
+     * {@code Images.write(result.image(), out, request.inputFiles())}.
+     *
+     * @param image the picture; samples are clamped to 0..255 and rounded
+     * @param path the destination file
+     * @param inputs the files the picture was made from, such as {@link StyleTransfer#inputFiles()}
+     * @throws ImageWriteException if the destination is one of the inputs, the extension is not
+     *     supported or the file cannot be written
+     */
+    public static void write(RgbImage image, Path path, Collection<Path> inputs) {
+        OutputFiles.requireNotAnInput(path, inputs);
+        write(image, path);
     }
 
     /**

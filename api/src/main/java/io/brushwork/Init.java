@@ -24,18 +24,20 @@ public final class Init {
     }
 
     /** Start from the content image (the default). */
-    public static final Init CONTENT = new Init(Kind.CONTENT, null);
+    public static final Init CONTENT = new Init(Kind.CONTENT, null, null);
     /** Start from noise seeded with the request's seed (see {@link Kind#NOISE}). */
-    public static final Init NOISE = new Init(Kind.NOISE, null);
+    public static final Init NOISE = new Init(Kind.NOISE, null, null);
     /** Start from the first style image, resized to the content's size. */
-    public static final Init STYLE = new Init(Kind.STYLE, null);
+    public static final Init STYLE = new Init(Kind.STYLE, null, null);
 
     private final Kind kind;
     private final @Nullable RgbImage image;
+    private final @Nullable Path file;
 
-    private Init(Kind kind, @Nullable RgbImage image) {
+    private Init(Kind kind, @Nullable RgbImage image, @Nullable Path file) {
         this.kind = kind;
         this.image = image;
+        this.file = file;
     }
 
     /**
@@ -45,7 +47,7 @@ public final class Init {
      * @return the starting point
      */
     public static Init image(RgbImage image) {
-        return new Init(Kind.IMAGE, Objects.requireNonNull(image, "image"));
+        return new Init(Kind.IMAGE, Objects.requireNonNull(image, "image"), null);
     }
 
     /**
@@ -56,7 +58,7 @@ public final class Init {
      * @throws ImageReadException if the file cannot be read as a picture
      */
     public static Init image(Path file) {
-        return image(Images.read(file));
+        return new Init(Kind.IMAGE, Images.read(file), file);
     }
 
     /**
@@ -75,6 +77,16 @@ public final class Init {
      */
     public Optional<RgbImage> image() {
         return Optional.ofNullable(image);
+    }
+
+    /**
+     * The file the starting picture was read from, for {@link #image(Path)}; one of the
+     * request's {@linkplain StyleTransfer#inputFiles() input files}.
+     *
+     * @return the file; empty for the other kinds and for pictures given as such
+     */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
     }
 
     @Override

@@ -69,6 +69,9 @@ public final class StyleTransfer {
     private final List<String> histogramLayers;
     private final ColorMode colorMode;
     private final java.nio.file.@Nullable Path styleCache;
+    private final @Nullable Path contentFile;
+    private final List<Path> styleFiles;
+    private final Map<Integer, Path> styleMaskFiles;
 
     private StyleTransfer(Builder b) {
         this.content = b.content;
@@ -96,6 +99,9 @@ public final class StyleTransfer {
         this.histogramLayers = List.copyOf(b.histogramLayers);
         this.colorMode = b.colorMode;
         this.styleCache = b.styleCache;
+        this.contentFile = b.contentFile;
+        this.styleFiles = List.copyOf(b.styleFiles);
+        this.styleMaskFiles = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.styleMaskFiles));
     }
 
     /**
@@ -139,6 +145,9 @@ public final class StyleTransfer {
         b.histogramLayers = new ArrayList<>(histogramLayers);
         b.colorMode = colorMode;
         b.styleCache = styleCache;
+        b.contentFile = contentFile;
+        b.styleFiles.addAll(styleFiles);
+        b.styleMaskFiles.putAll(styleMaskFiles);
         return b;
     }
 
@@ -475,6 +484,27 @@ public final class StyleTransfer {
         return histogramLayers;
     }
 
+    /**
+     * The files this request was made from: the pictures its builder read (content, styles, style
+     * masks, the {@linkplain Init#file() starting picture}) and the
+     * {@linkplain Vgg19#file() VGG-19 weights file}. Pass them when writing the result, so that a
+     * destination that is one of them is refused rather than replaced:
+     * {@code Images.write(result.image(), out, request.inputFiles())}.
+     *
+     * @return the files as they were given, each once; empty when everything was given in memory
+     */
+    public List<Path> inputFiles() {
+        java.util.Set<Path> files = new java.util.LinkedHashSet<>();
+        if (contentFile != null) {
+            files.add(contentFile);
+        }
+        files.addAll(styleFiles);
+        files.addAll(styleMaskFiles.values());
+        init.file().ifPresent(files::add);
+        featureExtractor.file().ifPresent(files::add);
+        return List.copyOf(files);
+    }
+
     private static Map<String, Double> orderedUnit(List<String> names) {
         Map<String, Double> m = new LinkedHashMap<>();
         names.forEach(n -> m.put(n, 1.0));
@@ -511,6 +541,10 @@ public final class StyleTransfer {
         private List<String> histogramLayers = new ArrayList<>(List.of("relu1_1", "relu4_1"));
         private ColorMode colorMode = ColorMode.NONE;
         private java.nio.file.@Nullable Path styleCache;
+        // Where the pictures read by this builder came from, for inputFiles().
+        private @Nullable Path contentFile;
+        private final List<Path> styleFiles = new ArrayList<>();
+        private final Map<Integer, Path> styleMaskFiles = new java.util.TreeMap<>();
 
         private Builder() {
         }
@@ -523,6 +557,7 @@ public final class StyleTransfer {
          */
         public Builder content(RgbImage image) {
             this.content = Objects.requireNonNull(image, "content");
+            this.contentFile = null;
             return this;
         }
 
@@ -534,7 +569,9 @@ public final class StyleTransfer {
          * @throws ImageReadException if the picture cannot be read
          */
         public Builder content(Path file) {
-            return content(Images.read(file));
+            content(Images.read(file));
+            this.contentFile = file;
+            return this;
         }
 
         /**
@@ -590,7 +627,7 @@ public final class StyleTransfer {
          * @throws ImageReadException if the picture cannot be read
          */
         public Builder style(Path file) {
-            return style(Images.read(file), 1.0);
+            return style(file, 1.0);
         }
 
         /**
@@ -603,7 +640,9 @@ public final class StyleTransfer {
          * @throws InvalidOptionException if {@code blendWeight} is not finite or not > 0
          */
         public Builder style(Path file, double blendWeight) {
-            return style(Images.read(file), blendWeight);
+            style(Images.read(file), blendWeight);
+            styleFiles.add(file);
+            return this;
         }
 
         /**
@@ -636,6 +675,7 @@ public final class StyleTransfer {
          */
         public Builder styles(Collection<Style> all) {
             styles.clear();
+            styleFiles.clear();
             styles.addAll(all);
             return this;
         }
@@ -911,6 +951,22 @@ public final class StyleTransfer {
          */
         public Builder styleMask(int styleIndex, RgbImage mask) {
             styleMasks.put(styleIndex, Objects.requireNonNull(mask, "mask"));
+            styleMaskFiles.remove(styleIndex);
+            return this;
+        }
+
+        /**
+         * Reads a mask now and restricts style {@code styleIndex} to its white part, as
+         * {@link #styleMask(int, RgbImage)} does.
+         *
+         * @param styleIndex the style's index, 0-based, less than the number of styles
+         * @param file the mask's file; white where the style applies, black where it does not
+         * @return this builder
+         * @throws ImageReadException if the mask cannot be read
+         */
+        public Builder styleMask(int styleIndex, Path file) {
+            styleMask(styleIndex, Images.read(file));
+            styleMaskFiles.put(styleIndex, file);
             return this;
         }
 

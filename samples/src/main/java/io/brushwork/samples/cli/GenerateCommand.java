@@ -102,6 +102,7 @@ final class GenerateCommand implements Callable<Integer> {
         Networks.architecture(arch, Architecture.Kind.GENERATOR, cli).ifPresent(builder::architecture);
         NetworkOptions options = builder.build();
         Networks.ModelRef ref = Networks.model(model, Architecture.Kind.GENERATOR, cli);
+        requireNoOutputIsAnInput(ref, cli);
         // Read before the network is loaded, so that a bad file fails fast.
         List<Latent> given = source.latent == null ? null : readLatents(source.latent);
 
@@ -111,7 +112,8 @@ final class GenerateCommand implements Callable<Integer> {
             long loadMillis = millisSince(loadStart);
             if (given != null && given.get(0).size() != generator.latentSize()) {
                 throw new BrushworkException(source.latent + " holds latents of size " + given.get(0).size()
-                        + ", but " + ref.describe() + " takes latents of size " + generator.latentSize());
+                        + " (read as shape (" + given.size() + ", " + given.get(0).size() + ")), but "
+                        + ref.describe() + " takes latents of size " + generator.latentSize());
             }
             List<Latent> latents = given != null ? given
                     : Latent.random(generator.latentSize(), source.sampled.count, source.sampled.seed);
@@ -156,8 +158,24 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, "--out: " + out + " is a file, not a folder");
         }
         if (sheet != null) {
-            Networks.requireWritable("--sheet", sheet, cli);
+            Outputs.requireWritable("--sheet", sheet, cli);
         }
+    }
+
+    /**
+     * Refuses, as bad usage, a contact sheet or a numbered picture that is one of the inputs (the
+     * latent file, the model file): writing it would replace that file.
+     */
+    private void requireNoOutputIsAnInput(Networks.ModelRef ref, CommandLine cli) {
+        List<Path> inputs = new ArrayList<>(2);
+        if (source.latent != null) {
+            inputs.add(source.latent);
+        }
+        ref.file().ifPresent(inputs::add);
+        if (sheet != null) {
+            Outputs.requireNotAnInput("--sheet", sheet, inputs, cli);
+        }
+        Outputs.requireNoneIsAnInput("--out", out, name -> name.matches("\\d{4,}\\.png"), inputs, cli);
     }
 
     /** The rows of a .npy file as latents: at least one (two to interpolate), all finite. */

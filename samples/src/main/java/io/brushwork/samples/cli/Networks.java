@@ -15,13 +15,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /** What {@code translate} and {@code generate} share: reading {@code --model}, {@code --arch}, {@code --engine}. */
 final class Networks {
-    /** The extensions {@code Images.write} can produce. */
-    static final Set<String> WRITABLE = Set.of("png", "jpg", "jpeg");
-
     private Networks() {
     }
 
@@ -116,14 +112,6 @@ final class Networks {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    /** Refuses, as bad usage, a picture destination {@code Images.write} would refuse after all the work. */
-    static void requireWritable(String option, Path file, CommandLine cli) {
-        if (!WRITABLE.contains(extension(file))) {
-            throw new CommandLine.ParameterException(cli, option + ": " + file
-                    + " must end in .png, .jpg or .jpeg");
-        }
     }
 
     private static String name(Architecture.Kind kind) {

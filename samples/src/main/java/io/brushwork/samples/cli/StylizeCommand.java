@@ -12,7 +12,6 @@ import io.brushwork.Optimizer;
 import io.brushwork.Pooling;
 import io.brushwork.Preprocessing;
 import io.brushwork.ProgressEvent;
-import io.brushwork.RgbImage;
 import io.brushwork.StyleTransfer;
 import io.brushwork.StylizedImage;
 import io.brushwork.Vgg19;
@@ -32,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /** {@code brushwork stylize}: Gatys style transfer of one content image. */
 @Command(name = "stylize", mixinStandardHelpOptions = true, sortOptions = false,
@@ -155,6 +155,7 @@ final class StylizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Outputs.requireWritable("--out", out, spec.commandLine());
         StyleTransfer.Builder builder = StyleTransfer.builder()
                 .content(content)
                 .featureExtractor(parseVgg())
@@ -190,7 +191,7 @@ final class StylizeCommand implements Callable<Integer> {
                 throw usage("--mask: " + masks.size() + " masks for " + styles.size() + " --style pictures");
             }
             for (int i = 0; i < masks.size(); i++) {
-                builder.styleMask(i, Images.read(masks.get(i)));
+                builder.styleMask(i, masks.get(i));
             }
         }
         if (styleBlend != null && styleBlend.size() != styles.size()) {
@@ -199,10 +200,13 @@ final class StylizeCommand implements Callable<Integer> {
         for (int i = 0; i < styles.size(); i++) {
             builder.style(styles.get(i), styleBlend == null ? 1.0 : styleBlend.get(i));
         }
-        if (saveEvery > 0) {
-            builder.listener(this::saveIntermediate);
-        }
         StyleTransfer request = builder.build();
+        List<Path> inputs = request.inputFiles();
+        // Checked once the pictures are read and before the optimisation: no output may replace an input.
+        requireNoOutputIsAnInput(inputs);
+        if (saveEvery > 0) {
+            request = request.toBuilder().listener(e -> saveIntermediate(e, inputs)).build();
+        }
         StylizedImage result;
         if (quiet) {
             result = request.run();
@@ -224,7 +228,7 @@ final class StylizeCommand implements Callable<Integer> {
                 bar.stepTo(result.iterations());
             }
         }
-        result.save(out);
+        Images.write(result.image(), out, inputs);
         if (report != null) {
             writeReport(result);
         }
@@ -247,17 +251,43 @@ final class StylizeCommand implements Callable<Integer> {
         }
     }
 
-    private void saveIntermediate(ProgressEvent event) {
-        event.preview().ifPresent(picture -> Images.write(picture, numbered(out, event.iteration())));
+    private void saveIntermediate(ProgressEvent event, List<Path> inputs) {
+        event.preview().ifPresent(picture -> Images.write(picture, numbered(out, event.iteration()), inputs));
+    }
+
+    /** Refuses, as bad usage, an {@code --out}, {@code --report} or {@code --save-every} file that is an input. */
+    private void requireNoOutputIsAnInput(List<Path> inputs) {
+        CommandLine cli = spec.commandLine();
+        Outputs.requireNotAnInput("--out", out, inputs, cli);
+        if (report != null) {
+            Outputs.requireNotAnInput("--report", report, inputs, cli);
+        }
+        if (saveEvery > 0) {
+            Path folder = out.toAbsolutePath().getParent();
+            Outputs.requireNoneIsAnInput("--save-every", folder, name -> isNumbered(out, name), inputs, cli);
+        }
     }
 
     /** {@code out.png} and 120 give {@code out-0120.png}. */
     static Path numbered(Path file, int iteration) {
+        return file.resolveSibling(String.format(Locale.ROOT, "%s-%04d%s", stem(file), iteration, suffix(file)));
+    }
+
+    /** Whether {@code name} is one of the {@link #numbered} names of {@code file}. */
+    static boolean isNumbered(Path file, String name) {
+        return name.matches(Pattern.quote(stem(file) + "-") + "\\d{4,}" + Pattern.quote(suffix(file)));
+    }
+
+    private static String stem(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : ".png";
-        return file.resolveSibling(String.format(Locale.ROOT, "%s-%04d%s", stem, iteration, ext));
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String suffix(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot) : ".png";
     }
 
     private Vgg19 parseVgg() {
@@ -322,8 +352,7 @@ final class StylizeCommand implements Callable<Integer> {
             case "style":
                 return Init.STYLE;
             default:
-                RgbImage picture = Images.read(Path.of(init));
-                return Init.image(picture);
+                return Init.image(Path.of(init));
         }
     }
 

@@ -25,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,8 @@ import java.util.stream.Stream;
 @Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a feed-forward network on pictures: a fast style network or a CycleGAN generator.",
                 "With a folder as --in, every picture in it is translated into the --out folder, as PNG with the"
-                        + " same base name."})
+                        + " same base name; a picture that cannot be read or translated is reported on its own"
+                        + " line and the others are still written (exit code 1 at the end)."})
 final class TranslateCommand implements Callable<Integer> {
     /** The extensions a folder's pictures are recognised by. */
     private static final Set<String> PICTURES = Set.of("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff");
@@ -101,11 +103,23 @@ final class TranslateCommand implements Callable<Integer> {
     private record Job(Path input, Path output) {
     }
 
+    /** A picture of a folder that could not be translated, and why. */
+    private record Failure(Job job, BrushworkException error) {
+        /** One line, {@code path: reason}; messages that start with the path already are not prefixed twice. */
+        String describe() {
+            String message = BrushworkCli.firstLine(String.valueOf(error.getMessage()));
+            String path = job.input().toString();
+            return message.startsWith(path + ": ") ? message : path + ": " + message;
+        }
+    }
+
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
         boolean folder = Files.isDirectory(in);
+        Networks.ModelRef ref = Networks.model(model, Architecture.Kind.TRANSLATOR, cli);
         List<Job> jobs = folder ? folderJobs() : List.of(new Job(in, singleOutput()));
+        requireNoOutputIsAnInput(jobs, ref);
         NetworkOptions.Builder options = NetworkOptions.builder()
                 .engine(Networks.engine(engine, cli))
                 .device(Device.parse(device))
@@ -119,7 +133,6 @@ final class TranslateCommand implements Callable<Integer> {
             options.processingSize(size);
         }
         NetworkOptions built = options.build();
-        Networks.ModelRef ref = Networks.model(model, Architecture.Kind.TRANSLATOR, cli);
         // Read before the network is loaded, so that a bad picture fails fast.
         RgbImage single = folder ? null : Images.read(in);
 
@@ -128,15 +141,20 @@ final class TranslateCommand implements Callable<Integer> {
                 ? Translator.fromFile(ref.file().get(), built) : Translator.fromZoo(ref.id(), built)) {
             long loadMillis = millisSince(loadStart);
             JsonArray pictures = new JsonArray();
-            long millis = folder ? translateFolder(translator, jobs, pictures)
+            List<Failure> failures = new ArrayList<>();
+            long millis = folder ? translateFolder(translator, jobs, pictures, failures)
                     : translateOne(translator, jobs.get(0), single, pictures);
+            // In the folder's order, as the pictures are, whatever step each failed at.
+            failures.sort(Comparator.comparing(f -> f.job().input()));
             String engineName = Networks.engineName(translator.engine());
+            int done = pictures.size();
             if (!quiet) {
                 PrintWriter w = cli.getOut();
                 if (folder) {
-                    w.printf(Locale.ROOT, "translated %d pictures from %s into %s in %d ms (%d ms each) on %s, %s"
-                                    + " (model loaded in %d ms)%n", jobs.size(), in, out, millis,
-                            millis / jobs.size(), engineName, translator.device(), loadMillis);
+                    w.printf(Locale.ROOT, "translated %d %s from %s into %s in %d ms (%d ms each) on %s, %s"
+                                    + " (model loaded in %d ms)%n",
+                            done, failures.isEmpty() ? "pictures" : "of " + jobs.size() + " pictures", in, out,
+                            millis, millis / Math.max(1, done), engineName, translator.device(), loadMillis);
                 } else {
                     w.printf(Locale.ROOT, "translated %s (%dx%d) into %s in %d ms on %s, %s (model loaded in %d ms)%n",
                             in, single.width(), single.height(), jobs.get(0).output(), millis, engineName,
@@ -153,16 +171,49 @@ final class TranslateCommand implements Callable<Integer> {
                 json.addProperty("loadMillis", loadMillis);
                 json.addProperty("millis", millis);
                 json.add("pictures", pictures);
+                if (folder) {
+                    JsonArray failed = new JsonArray();
+                    failures.forEach(f -> failed.add(describe(f)));
+                    json.add("failures", failed);
+                }
                 Reports.write(report, json);
             }
+            return failures.isEmpty() ? 0 : reportFailures(failures, jobs.size());
         }
-        return 0;
+    }
+
+    /** Each failed picture on its own line of standard error, then the count; exit code 1. */
+    private int reportFailures(List<Failure> failures, int total) {
+        PrintWriter err = spec.commandLine().getErr();
+        failures.forEach(f -> err.println(f.describe()));
+        err.printf(Locale.ROOT, "brushwork: %d of %d pictures in %s could not be translated%n", failures.size(),
+                total, in);
+        err.flush();
+        return 1;
+    }
+
+    /**
+     * Refuses, as bad usage and before the model is loaded, an output picture or report that is one
+     * of the inputs: pictures, and the model file. An output folder may hold the inputs; an
+     * output file may not be one.
+     */
+    private void requireNoOutputIsAnInput(List<Job> jobs, Networks.ModelRef ref) {
+        CommandLine cli = spec.commandLine();
+        List<Path> inputs = new ArrayList<>(jobs.size() + 1);
+        jobs.forEach(job -> inputs.add(job.input()));
+        ref.file().ifPresent(inputs::add);
+        for (Job job : jobs) {
+            Outputs.requireNotAnInput("--out", job.output(), inputs, cli);
+        }
+        if (report != null) {
+            Outputs.requireNotAnInput("--report", report, inputs, cli);
+        }
     }
 
     /** The output of a single picture: {@code --out} itself, or a PNG of the same base name inside an existing folder. */
     private Path singleOutput() {
         Path target = Files.isDirectory(out) ? out.resolve(baseName(in) + ".png") : out;
-        Networks.requireWritable("--out", target, spec.commandLine());
+        Outputs.requireWritable("--out", target, spec.commandLine());
         return target;
     }
 
@@ -214,8 +265,12 @@ final class TranslateCommand implements Callable<Integer> {
         return millis;
     }
 
-    /** Translates the folder batch by batch, writing each result as soon as its batch is done. */
-    private long translateFolder(Translator translator, List<Job> jobs, JsonArray pictures) {
+    /**
+     * Translates the folder batch by batch, writing each result as soon as its batch is done. A
+     * picture that cannot be read, translated or written is recorded in {@code failures} and
+     * costs only itself.
+     */
+    private long translateFolder(Translator translator, List<Job> jobs, JsonArray pictures, List<Failure> failures) {
         ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("translate").setInitialMax(jobs.size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setMaxRenderedLength(120).build();
         long millis = 0;
@@ -228,20 +283,25 @@ final class TranslateCommand implements Callable<Integer> {
                 while (next < jobs.size() && batch.size() < BATCH_PICTURES
                         && (batch.isEmpty() || pixels < BATCH_PIXELS)) {
                     Job job = jobs.get(next++);
-                    RgbImage picture = Images.read(job.input());
-                    batch.add(job);
-                    inputs.add(picture);
-                    pixels += (long) picture.width() * picture.height();
+                    try {
+                        RgbImage picture = Images.read(job.input());
+                        batch.add(job);
+                        inputs.add(picture);
+                        pixels += (long) picture.width() * picture.height();
+                    } catch (BrushworkException e) {
+                        failures.add(new Failure(job, e));
+                    }
                 }
                 long start = System.nanoTime();
-                List<RgbImage> results = translator.translate(inputs);
+                List<RgbImage> results = translateBatch(translator, batch, inputs, failures);
                 millis += millisSince(start);
                 for (int i = 0; i < batch.size(); i++) {
-                    Images.write(results.get(i), batch.get(i).output());
-                    pictures.add(describe(batch.get(i), results.get(i)));
+                    if (results.get(i) != null) {
+                        write(batch.get(i), results.get(i), pictures, failures);
+                    }
                 }
                 if (bar != null) {
-                    bar.stepBy(batch.size());
+                    bar.stepTo(next);
                 }
             }
         } finally {
@@ -250,6 +310,47 @@ final class TranslateCommand implements Callable<Integer> {
             }
         }
         return millis;
+    }
+
+    /**
+     * The batch's results in one forward pass; if that fails, picture by picture, so that one
+     * picture the network refuses does not take the others with it. Null where a picture failed.
+     */
+    private static List<RgbImage> translateBatch(Translator translator, List<Job> batch, List<RgbImage> inputs,
+                                                 List<Failure> failures) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return translator.translate(inputs);
+        } catch (BrushworkException batchFailed) {
+            List<RgbImage> results = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    results.add(translator.translate(inputs.get(i)));
+                } catch (BrushworkException e) {
+                    failures.add(new Failure(batch.get(i), e));
+                    results.add(null);
+                }
+            }
+            return results;
+        }
+    }
+
+    private static void write(Job job, RgbImage result, JsonArray pictures, List<Failure> failures) {
+        try {
+            Images.write(result, job.output());
+            pictures.add(describe(job, result));
+        } catch (BrushworkException e) {
+            failures.add(new Failure(job, e));
+        }
+    }
+
+    private static JsonObject describe(Failure failure) {
+        JsonObject f = new JsonObject();
+        f.addProperty("input", failure.job().input().toAbsolutePath().toString());
+        f.addProperty("error", failure.error().getMessage());
+        return f;
     }
 
     private static JsonObject describe(Job job, RgbImage result) {

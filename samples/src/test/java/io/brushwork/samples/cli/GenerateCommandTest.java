@@ -166,7 +166,7 @@ class GenerateCommandTest {
         Run run = run(base(out, "--latent", z.toString()));
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("brushwork:").contains("small-z.npy")
-                .contains("latents of size 8").contains("latents of size 16");
+                .contains("latents of size 8 (read as shape (1, 8))").contains("latents of size 16");
         assertThat(out).doesNotExist();
     }
 
@@ -194,6 +194,45 @@ class GenerateCommandTest {
         run = run(base(dir.resolve("absent-out"), "--latent", dir.resolve("absent.npy").toString()));
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("absent.npy");
+    }
+
+    @Test
+    void latentFilesOfAnotherRankAreRefusedNamingTheirShape() throws IOException {
+        long[][] shapes = {{NZ}, {2, NZ, 3}, {1, 2, NZ}, {}};
+        for (long[] shape : shapes) {
+            int size = 1;
+            for (long d : shape) {
+                size *= (int) d;
+            }
+            Path z = dir.resolve("rank-" + shape.length + ".npy");
+            Npy.write(z, NpyArray.of(shape, new float[size]));
+            Path out = dir.resolve("rank-" + shape.length + "-out");
+            Run run = run(base(out, "--latent", z.toString()));
+            String described = shape.length == 1 ? "(" + NZ + ",)"
+                    : "(" + String.join(", ", java.util.Arrays.stream(shape).mapToObj(Long::toString).toList()) + ")";
+            assertThat(run.code()).as(described).isEqualTo(1);
+            assertThat(run.err()).contains(z.toString()).contains("got shape " + described);
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
+    void anOutputThatIsAnInputIsRefused() throws IOException {
+        // A latent file may be called anything; the outputs must still not replace it.
+        Path z = dir.resolve("latents.png");
+        Npy.writeMatrix(z, new float[][] {new float[NZ], new float[NZ]});
+        byte[] latents = Files.readAllBytes(z);
+        Run run = run(base(dir.resolve("sheet-case"), "--latent", z.toString(), "--sheet", z.toString()));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("brushwork: --sheet: " + z + ": this is the input " + z);
+
+        Path out = Files.createDirectories(dir.resolve("numbered-case"));
+        Path inside = Files.createLink(out.resolve("0001.png"), z);
+        run = run(base(out, "--latent", z.toString()));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("brushwork: --out: " + inside + ": this is the input " + z);
+        assertThat(Files.readAllBytes(z)).isEqualTo(latents);
+        assertThat(out.resolve("0000.png")).doesNotExist();
     }
 
     @Test

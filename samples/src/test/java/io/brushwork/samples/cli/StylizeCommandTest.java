@@ -125,6 +125,78 @@ class StylizeCommandTest {
         assertThat(cli(args.toArray(String[]::new)).err()).contains("\tat ");
     }
 
+    /** Arguments whose run would fail (relu3_1 is beyond the weights): a usage error must come first. */
+    List<String> unrunnable(Path out) {
+        List<String> args = base(out);
+        args.set(args.indexOf("relu2_1"), "relu3_1");
+        return args;
+    }
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedBeforeTheOptimisation() throws Exception {
+        Path inputs = Files.createDirectories(dir.resolve("inputs"));
+        Path photo = Files.copy(content, inputs.resolve("photo.png"));
+        Path painting = Files.copy(style, inputs.resolve("painting.png"));
+        Path mask = Files.copy(style, inputs.resolve("mask.png"));
+        Path start = Files.copy(content, inputs.resolve("start.png"));
+        Path numbered = Files.copy(content, inputs.resolve("result-0002.png"));
+        byte[] photoBytes = Files.readAllBytes(photo);
+        for (Path input : List.of(photo, painting, mask, start, Files.createSymbolicLink(dir.resolve("alias.png"), photo))) {
+            List<String> args = unrunnable(input);
+            args.set(args.indexOf(content.toString()), photo.toString());
+            args.set(args.indexOf(style.toString()), painting.toString());
+            args.addAll(List.of("--mask", mask.toString(), "--init", start.toString()));
+            Run run = cli(args.toArray(String[]::new));
+            assertThat(run.code()).as(input + "\n" + run.err()).isEqualTo(2);
+            assertThat(run.err()).startsWith("brushwork: --out: " + input + ": this is the input ");
+        }
+        assertThat(Files.readAllBytes(photo)).isEqualTo(photoBytes);
+
+        List<String> args = unrunnable(dir.resolve("report-case.png"));
+        args.addAll(List.of("--report", content.toString()));
+        Run run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--report: " + content + ": this is the input " + content);
+
+        args = unrunnable(inputs.resolve("result.png"));
+        args.set(args.indexOf(content.toString()), numbered.toString());
+        args.addAll(List.of("--save-every", "2"));
+        run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--save-every: " + numbered + ": this is the input " + numbered);
+        assertThat(inputs.resolve("result.png")).doesNotExist();
+    }
+
+    @Test
+    void aBadOutputExtensionIsAUsageErrorBeforeAnything() throws Exception {
+        Path junk = Files.write(dir.resolve("unreadable.png"), new byte[] {1, 2, 3});
+        List<String> args = unrunnable(dir.resolve("result.webp"));
+        args.set(args.indexOf(content.toString()), junk.toString());
+        Run run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).containsExactly(
+                "brushwork: --out: " + dir.resolve("result.webp") + " must end in .png, .jpg or .jpeg",
+                "Try 'brushwork stylize --help' for more information.");
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndTheWayToTheHelp() {
+        List<String> args = base(dir.resolve("never.png"));
+        args.addAll(List.of("--style-layers", "relu7_1"));
+        Run run = cli(args.toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).containsExactly(
+                "brushwork: invalid option styleLayers: unknown VGG-19 layer 'relu7_1'; use names like relu1_1,"
+                        + " conv4_2, pool3",
+                "Try 'brushwork stylize --help' for more information.");
+
+        run = cli("stylize", "--content", content.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).doesNotContain("Usage:").startsWith("brushwork: Missing required options")
+                .endsWith("Try 'brushwork stylize --help' for more information.\n");
+        assertThat(run.err().lines()).hasSize(2);
+    }
+
     @Test
     void vggMayBeAZooIdAndOfflineMissingWeightsSayWhereToPutThem() {
         List<String> args = base(dir.resolve("z.png"));

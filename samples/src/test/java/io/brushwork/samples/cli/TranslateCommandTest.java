@@ -16,6 +16,7 @@ import io.brushwork.Translator;
 import io.brushwork.samples.cli.StylizeCommandTest.Run;
 import io.brushwork.testing.PictureDifference;
 import io.brushwork.testing.SharedData;
+import io.brushwork.zoo.testing.GraphFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,6 +232,123 @@ class TranslateCommandTest {
     }
 
     @Test
+    void anOutputThatIsAnInputIsRefusedBeforeTheModelIsLoaded() throws IOException {
+        Path originals = Files.createDirectories(dir.resolve("originals"));
+        Path picture = Files.copy(photo, originals.resolve("picture.png"));
+        byte[] bytes = Files.readAllBytes(picture);
+        Path link = Files.createSymbolicLink(dir.resolve("picture-link.png"), picture);
+        Path hard = Files.createLink(dir.resolve("picture-hard.png"), picture);
+        List<Path> sameFile = List.of(picture, originals.resolve("../originals/picture.png"), link, hard);
+        for (Path out : sameFile) {
+            List<String> args = base(picture, out);
+            // A model that cannot load: the refusal must come first.
+            args.set(args.indexOf(network.toString()), Files.writeString(dir.resolve("broken.safetensors"), "x")
+                    .toString());
+            Run run = run(args);
+            assertThat(run.code()).as(out.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("--out: " + out + ": this is the input " + picture);
+        }
+        List<String> args = base(link, dir.resolve("fine.png"));
+        args.addAll(List.of("--report", picture.toString()));
+        Run run = run(args);
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--report: " + picture + ": this is the input " + link);
+        assertThat(Files.readAllBytes(picture)).isEqualTo(bytes);
+        assertThat(dir.resolve("fine.png")).doesNotExist();
+
+        // The folder holding the picture may take the result, unless the result is the picture itself.
+        Path jpeg = originals.resolve("picture.jpg");
+        Images.write(Images.read(photo), jpeg);
+        run = run(base(jpeg, originals));
+        assertThat(run.code()).as(run.err()).isZero();
+        Files.write(picture, bytes);
+        run = run(base(picture, originals));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("this is the input " + picture);
+        assertThat(Files.readAllBytes(picture)).isEqualTo(bytes);
+
+        // Nor may a folder's result be one of its pictures, here through a hard link.
+        Path in = Files.createDirectories(dir.resolve("linked-in"));
+        Files.copy(photo, in.resolve("a.png"));
+        Path out = Files.createDirectories(dir.resolve("linked-out"));
+        Files.createLink(out.resolve("a.png"), in.resolve("a.png"));
+        run = run(base(in, out));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--out: " + out.resolve("a.png") + ": this is the input " + in.resolve("a.png"));
+        assertThat(Images.read(in.resolve("a.png"))).isEqualTo(Images.read(photo));
+    }
+
+    @Test
+    void aFolderWithBadPicturesWritesEveryGoodOneReportsEachBadOneAndExitsWithOne() throws IOException {
+        Path in = Files.createDirectories(dir.resolve("mixed"));
+        Files.copy(photo, in.resolve("a-good.png"));
+        Images.write(NetworkFixtures.picture(20, 28, 3), in.resolve("d-good.jpg"));
+        Images.write(NetworkFixtures.picture(37, 23, 2), in.resolve("f-good.png"));
+        byte[] png = Files.readAllBytes(photo);
+        Path corrupt = Files.write(in.resolve("b-corrupt.png"), java.util.Arrays.copyOf(png, png.length / 2));
+        Path empty = Files.write(in.resolve("c-empty.png"), new byte[0]);
+        Path text = Files.writeString(in.resolve("e-text.jpg"), "not a picture at all");
+        Path out = dir.resolve("mixed-out");
+        Path report = dir.resolve("mixed.json");
+        List<String> args = base(in, out);
+        args.addAll(List.of("--report", report.toString()));
+
+        Run run = run(args);
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(names(out)).containsExactly("a-good.png", "d-good.png", "f-good.png");
+        assertThat(Images.read(out.resolve("a-good.png"))).isEqualTo(expected);
+        List<String> lines = run.err().lines().filter(l -> !l.isBlank()).toList();
+        for (Path bad : List.of(corrupt, empty, text)) {
+            assertThat(lines).as(run.err()).filteredOn(l -> l.contains(bad.getFileName().toString()))
+                    .singleElement().asString().startsWith(bad + ": ");
+        }
+        assertThat(lines).last().isEqualTo("brushwork: 3 of 6 pictures in " + in + " could not be translated");
+        assertThat(run.out()).contains("translated 3 of 6 pictures from " + in);
+        JsonObject json = parse(report);
+        assertThat(json.getAsJsonArray("pictures")).hasSize(3);
+        assertThat(json.getAsJsonArray("failures")).hasSize(3);
+    }
+
+    @Test
+    void aGraphThatRaisesPrintsOneLineAndItsTracebackOnlyWithVerbose() {
+        Path graph = GraphFixtures.copy("raises.pt", dir.resolve("raises.pt"));
+        List<String> args = base(photo, dir.resolve("raised.png"));
+        args.set(args.indexOf(network.toString()), graph.toString());
+        args.add("--trust-graph");
+        Run run = run(args);
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().strip()).doesNotContain("\n")
+                .startsWith("brushwork: the graph raises.pt failed on a (1, 3, 24, 40) input:")
+                .endsWith("ValueError: raises.pt expects pictures on -1..1");
+
+        args.add("--verbose");
+        run = run(args);
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("Traceback of TorchScript").contains("\tat ");
+        assertThat(dir.resolve("raised.png")).doesNotExist();
+    }
+
+    @Test
+    void usageErrorsPrintOneLineAndWhereTheHelpIs() {
+        List<String> args = base(photo, dir.resolve("never.png"));
+        args.addAll(List.of("--sise", "16"));
+        Run run = run(args);
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).containsExactly(
+                "brushwork: Unknown options: '--sise', '16' (did you mean --size?)",
+                "Try 'brushwork translate --help' for more information.");
+
+        run = run(base(photo, dir.resolve("never.webp")));
+        assertThat(run.err().lines().toList()).containsExactly(
+                "brushwork: --out: " + dir.resolve("never.webp") + " must end in .png, .jpg or .jpeg",
+                "Try 'brushwork translate --help' for more information.");
+        assertThat(cli().err().lines().toList()).containsExactly("brushwork: a subcommand is required",
+                "Try 'brushwork --help' for more information.");
+        assertThat(cli("models").err()).endsWith("Try 'brushwork models --help' for more information.\n");
+    }
+
+    @Test
     void zooIdsResolveThroughTheCacheAndSayWhereAMissingFileGoes() {
         List<String> args = base(photo, dir.resolve("zoo.png"));
         args.set(args.indexOf(network.toString()), "fast-neural-style-udnie-9");
@@ -270,6 +388,12 @@ class TranslateCommandTest {
         assertThat(PictureDifference.max(results.get(0), results.get(1))).isLessThanOrEqualTo(1f);
         assertThat(PictureDifference.max(results.get(0), results.get(2))).isLessThanOrEqualTo(1f);
         assertThat(PictureDifference.mean(results.get(0), Images.read(small))).isGreaterThan(20);
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static JsonObject parse(Path report) {
