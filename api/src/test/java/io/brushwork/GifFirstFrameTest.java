@@ -4,7 +4,7 @@
 package io.brushwork;
 
 import static io.brushwork.TestImages.bytes;
-import static io.brushwork.TestImages.concat;
+import static io.brushwork.testing.Bytes.concat;
 import static io.brushwork.TestImages.encodeWithJdk;
 import static io.brushwork.TestImages.noise;
 import static org.assertj.core.api.Assertions.assertThat;

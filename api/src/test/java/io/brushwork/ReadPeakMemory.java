@@ -5,7 +5,7 @@ package io.brushwork;
 
 import static io.brushwork.TestImages.RGB;
 import static io.brushwork.TestImages.chunk;
-import static io.brushwork.TestImages.concat;
+import static io.brushwork.testing.Bytes.concat;
 import static io.brushwork.TestImages.deflate;
 import static io.brushwork.TestImages.deflatedZeros;
 import static io.brushwork.TestImages.latin1;

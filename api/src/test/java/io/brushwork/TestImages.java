@@ -107,14 +107,6 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
-
     static byte[] latin1(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -34,7 +34,7 @@ class RealFastStyleTest {
         Path torchscript = SharedData.require("models/fast-style/" + style + ".pt");
         Path onnx = SharedData.require("models/fast-style/" + style + ".onnx");
         RgbImage photo = Images.read(SharedData.require("images/content/tubingen.jpg")).resize(512, 384);
-        NetworkOptions cpu = NetworkOptions.builder().device(Device.cpu()).build();
+        NetworkOptions cpu = NetworkOptions.builder().device(Device.cpu()).trustGraphCode(true).build();
 
         RgbImage blocks;
         RgbImage script;

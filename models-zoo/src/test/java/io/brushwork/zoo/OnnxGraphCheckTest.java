@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import static io.brushwork.zoo.RawOnnx.concat;
+import static io.brushwork.testing.Bytes.concat;
 import static io.brushwork.zoo.RawOnnx.externalTensor;
 import static io.brushwork.zoo.RawOnnx.field;
 import static io.brushwork.zoo.RawOnnx.graph;

@@ -3,6 +3,8 @@
 
 package io.brushwork.zoo;
 
+import static io.brushwork.testing.Bytes.concat;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -32,14 +34,6 @@ final class RawOnnx {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         varint(out, (long) number << 3);
         varint(out, value);
-        return out.toByteArray();
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
         return out.toByteArray();
     }
 
