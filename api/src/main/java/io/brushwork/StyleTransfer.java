@@ -82,14 +82,14 @@ public final class StyleTransfer {
         this.styleLayers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.styleLayers));
         this.optimizer = b.optimizer;
         this.iterations = b.iterations;
-        this.size = b.scales.isEmpty() ? b.size : b.scales.get(b.scales.size() - 1);
+        this.scales = b.scales == null ? List.of() : List.copyOf(b.scales);
+        this.size = scales.isEmpty() ? b.size : scales.get(scales.size() - 1);
         this.init = b.init;
         this.seed = b.seed;
         this.device = b.device;
         this.listeners = List.copyOf(b.listeners);
         this.previewEvery = b.previewEvery;
         this.styleScale = b.styleScale;
-        this.scales = List.copyOf(b.scales);
         this.stageIterations = List.copyOf(b.stageIterations);
         this.pooling = b.pooling;
         this.normalizeGradients = b.normalizeGradients;
@@ -135,7 +135,7 @@ public final class StyleTransfer {
         b.listeners.addAll(listeners);
         b.previewEvery = previewEvery;
         b.styleScale = styleScale;
-        b.scales = new ArrayList<>(scales);
+        b.scales = scales.isEmpty() ? null : new ArrayList<>(scales);
         b.stageIterations = new ArrayList<>(stageIterations);
         b.pooling = pooling;
         b.normalizeGradients = normalizeGradients;
@@ -513,7 +513,8 @@ public final class StyleTransfer {
 
     /**
      * Collects options; every option is checked in {@link #build()}, which names the offending
-     * option in an {@link InvalidOptionException}. Not thread-safe.
+     * option in an {@link InvalidOptionException}. A later call replaces what earlier calls set for
+     * the same option; {@code style}, {@code styleMask} and {@code listener} add. Not thread-safe.
      */
     public static final class Builder {
         private RgbImage content;
@@ -531,7 +532,8 @@ public final class StyleTransfer {
         private final List<ProgressListener> listeners = new ArrayList<>();
         private int previewEvery;
         private double styleScale = 1.0;
-        private List<Integer> scales = new ArrayList<>();
+        // Null until scales(...) is called: an empty list given there is refused, not ignored.
+        private @Nullable List<Integer> scales;
         private List<Integer> stageIterations = new ArrayList<>();
         private Pooling pooling = Pooling.MAX;
         private boolean normalizeGradients;
@@ -668,7 +670,7 @@ public final class StyleTransfer {
         }
 
         /**
-         * Replaces all styles added so far.
+         * Replaces all styles added so far, and drops their masks.
          *
          * @param all the new styles, in order
          * @return this builder
@@ -676,6 +678,9 @@ public final class StyleTransfer {
         public Builder styles(Collection<Style> all) {
             styles.clear();
             styleFiles.clear();
+            // Masks are keyed by index: kept, they would silently apply to whichever new style took the index.
+            styleMasks.clear();
+            styleMaskFiles.clear();
             styles.addAll(all);
             return this;
         }
@@ -760,34 +765,42 @@ public final class StyleTransfer {
         }
 
         /**
-         * Sets the number of iterations (default 500); with {@link #scales(List) scales}, of each stage.
+         * Sets the number of iterations (default 500); with {@link #scales(List) scales}, of each
+         * stage. Replaces per-stage counts given by {@link #iterations(int...)}.
          *
          * @param iterations 1..1000000
          * @return this builder
          */
         public Builder iterations(int iterations) {
             this.iterations = iterations;
+            // Per-stage counts take precedence over this one, so left in place they would win.
+            this.stageIterations = new ArrayList<>();
             return this;
         }
 
         /**
-         * Long side of the output in pixels (default 512); the content is resized to it.
+         * Long side of the output in pixels (default 512); the content is resized to it. Replaces
+         * coarse-to-fine {@link #scales(List) scales}, whose last one is the output's size.
          *
          * @param longSide 16..{@value #MAX_SIZE}; both output sides must come out at least 16
          * @return this builder
          */
         public Builder size(int longSide) {
             this.size = longSide;
+            // Scales decide the output size when present, so left in place they would win.
+            this.scales = null;
             return this;
         }
 
         /**
-         * Keep the content's own size instead of resizing it.
+         * Keep the content's own size instead of resizing it. Replaces coarse-to-fine
+         * {@link #scales(List) scales}.
          *
          * @return this builder
          */
         public Builder originalSize() {
             this.size = null;
+            this.scales = null;
             return this;
         }
 
@@ -884,9 +897,9 @@ public final class StyleTransfer {
         /**
          * Coarse to fine: optimise at each long side in turn, each stage starting from the previous
          * result upsampled; the last becomes the output size. Iterations per stage come from
-         * {@link #iterations(int...)}.
+         * {@link #iterations(int...)}. Replaces {@link #size(int)} and {@link #originalSize()}.
          *
-         * @param longSides long sides in pixels, each 16..{@value #MAX_SIZE}, strictly increasing
+         * @param longSides long sides in pixels, at least one, each 16..{@value #MAX_SIZE}, strictly increasing
          * @return this builder
          */
         public Builder scales(List<Integer> longSides) {
@@ -897,7 +910,7 @@ public final class StyleTransfer {
         /**
          * Coarse to fine, as {@link #scales(List)}.
          *
-         * @param longSides long sides in pixels, each 16..{@value #MAX_SIZE}, strictly increasing
+         * @param longSides long sides in pixels, at least one, each 16..{@value #MAX_SIZE}, strictly increasing
          * @return this builder
          */
         public Builder scales(int... longSides) {
@@ -1015,6 +1028,10 @@ public final class StyleTransfer {
             if (previewEvery < 0) {
                 throw new InvalidOptionException("previewEvery", "must be >= 0, got " + previewEvery);
             }
+            if (this.scales != null && this.scales.isEmpty()) {
+                throw new InvalidOptionException("scales", "at least one scale is needed");
+            }
+            List<Integer> scales = this.scales == null ? List.of() : this.scales;
             int previous = 0;
             for (Integer side : scales) {
                 if (side == null || side < 16 || side > MAX_SIZE) {
@@ -1068,17 +1085,17 @@ public final class StyleTransfer {
             if (!anyPositive) {
                 throw new InvalidOptionException("styleLayers", "at least one style layer weight must be > 0");
             }
-            checkRefinements(out);
+            checkRefinements(out, scales.size());
             return new StyleTransfer(this);
         }
 
-        private void checkRefinements(int[] out) {
+        private void checkRefinements(int[] out, int stageCount) {
             if (!Double.isFinite(styleScale) || styleScale < 0.05 || styleScale > 4) {
                 throw new InvalidOptionException("styleScale", "must be in 0.05..4, got " + styleScale);
             }
-            if (!stageIterations.isEmpty() && stageIterations.size() != Math.max(1, scales.size())) {
+            if (!stageIterations.isEmpty() && stageIterations.size() != Math.max(1, stageCount)) {
                 throw new InvalidOptionException("iterations", stageIterations.size() + " per-stage counts for "
-                        + scales.size() + " scales");
+                        + stageCount + " scales");
             }
             for (int n : stageIterations) {
                 if (n < 1 || n > 1_000_000) {
