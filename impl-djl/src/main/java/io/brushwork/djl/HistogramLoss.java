@@ -43,6 +43,8 @@ final class HistogramLoss {
             NDArray k = features.getManager().arange(0f, n, 1f, DataType.FLOAT64)
                     .mul((double) styleN).div((double) n).floor().toType(DataType.INT64, false);
             atRank = styleSorted.get(new NDIndex(":, {}", k));
+            // An operation's result belongs to its array's manager: the style's outlives the step.
+            atRank.attach(features.getManager());
         }
         // The element of rank r gets the style value at rank r: scatter through the sort order.
         NDArray order = values.argSort(1);
