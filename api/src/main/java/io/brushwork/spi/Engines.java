@@ -8,27 +8,63 @@ import io.brushwork.EngineException;
 import io.brushwork.ModelException;
 import io.brushwork.NetworkOptions;
 
+import java.lang.ref.SoftReference;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.WeakHashMap;
+import java.util.function.ToIntFunction;
 
-/** Finds engine implementations on the classpath. */
+/**
+ * Finds engine implementations on the classpath.
+ *
+ * <p>Discovery runs once per class loader, the first time it is needed, and the instances it makes
+ * are shared by every later call and thread. The loader is the calling thread's context class loader
+ * (or, when it has none, the one that loaded this API), which is the one {@link ServiceLoader}
+ * searches: an application whose parts run with different context loaders sees each part's own
+ * engines. The cache holds loaders weakly and what they provide softly, so it never keeps an
+ * unloaded application's classes alive for long.
+ */
 public final class Engines {
+    /** Per loader, per service type, its providers in the order they are asked. */
+    private static final Map<ClassLoader, Map<Class<?>, SoftReference<List<?>>>> FOUND = new WeakHashMap<>();
+
     private Engines() {
+    }
+
+    /** The providers of {@code type} that the calling thread's loader sees, highest priority first. */
+    private static <T> List<T> found(Class<T> type, ToIntFunction<T> priority) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : Engines.class.getClassLoader();
+        // Discovery runs under the lock so that it runs once; it only reads service files and
+        // constructs providers, which must not wait on other threads' discovery.
+        synchronized (FOUND) {
+            Map<Class<?>, SoftReference<List<?>>> types = FOUND.computeIfAbsent(loader, l -> new HashMap<>());
+            SoftReference<List<?>> cached = types.get(type);
+            @SuppressWarnings("unchecked")
+            List<T> found = cached == null ? null : (List<T>) cached.get();
+            if (found == null) {
+                // Sorting is stable: providers of equal priority stay in the loader's order.
+                found = ServiceLoader.load(type, loader).stream().map(ServiceLoader.Provider::get)
+                        .sorted(Comparator.comparingInt(priority).reversed()).toList();
+                types.put(type, new SoftReference<>(found));
+            }
+            return found;
+        }
     }
 
     /**
      * The style-transfer engine with the highest priority.
      *
-     * @return a new instance of that engine
+     * @return that engine, shared by all callers
      * @throws EngineException if there is no style-transfer engine on the classpath
      */
     public static StyleTransferEngine styleTransfer() {
-        return ServiceLoader.load(StyleTransferEngine.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .max(Comparator.comparingInt(StyleTransferEngine::priority))
+        return found(StyleTransferEngine.class, StyleTransferEngine::priority).stream().findFirst()
                 .orElseThrow(() -> new EngineException(
                         "no style-transfer engine on the classpath: add io.brushwork:brushwork-impl-djl"));
     }
@@ -42,10 +78,7 @@ public final class Engines {
      * @throws EngineException if there is no network provider on the classpath, or none can open the file
      */
     public static NetworkProvider network(Path file, NetworkOptions options) {
-        List<NetworkProvider> providers = ServiceLoader.load(NetworkProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .sorted(Comparator.comparingInt(NetworkProvider::priority).reversed())
-                .toList();
+        List<NetworkProvider> providers = found(NetworkProvider.class, NetworkProvider::priority);
         if (providers.isEmpty()) {
             throw new EngineException("no network engine on the classpath: add io.brushwork:brushwork-impl-djl");
         }
@@ -79,7 +112,7 @@ public final class Engines {
      * @throws ModelException if no resolver knows the id, or its file cannot be obtained
      */
     public static ZooModel resolveZooModel(String id) {
-        for (ModelResolver r : ServiceLoader.load(ModelResolver.class)) {
+        for (ModelResolver r : found(ModelResolver.class, r -> 0)) {
             if (r.knows(id)) {
                 return new ZooModel(r.resolve(id), r.architecture(id), r.declaresGraph(id));
             }

@@ -8,7 +8,12 @@ import io.brushwork.Architecture;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Turns a model zoo id into a local file (found with {@link java.util.ServiceLoader}). */
+/**
+ * Turns a model zoo id into a local file (found with {@link java.util.ServiceLoader}).
+ *
+ * <p>{@link Engines} makes one instance per class loader and shares it between calls and threads,
+ * so implementations must be thread-safe; keeping them stateless is simplest.
+ */
 public interface ModelResolver {
     /**
      * Whether the id is in this resolver's catalogue.

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 /**
  * An engine adapter that opens feed-forward networks, found with {@link java.util.ServiceLoader}.
  * The first provider (by {@link #priority()}) that {@link #canOpen} a file opens it.
+ *
+ * <p>{@link Engines} makes one instance per class loader and shares it between calls and threads,
+ * so implementations must be thread-safe; keeping them stateless is simplest.
  */
 public interface NetworkProvider {
     /**

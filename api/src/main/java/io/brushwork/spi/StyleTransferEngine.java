@@ -9,6 +9,9 @@ import io.brushwork.StylizedImage;
 /**
  * An implementation of Gatys style transfer, found with {@link java.util.ServiceLoader}. The
  * available engine with the highest {@link #priority()} runs a request.
+ *
+ * <p>{@link Engines} makes one instance per class loader and shares it between calls and threads,
+ * so implementations must be thread-safe; keeping them stateless is simplest.
  */
 public interface StyleTransferEngine {
     /**

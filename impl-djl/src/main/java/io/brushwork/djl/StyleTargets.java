@@ -22,11 +22,11 @@ final class StyleTargets implements AutoCloseable {
     final List<Map<String, NDArray>> grams;
     /** Per style, its weight in the loss. */
     final List<Double> shares;
-    /** Per histogram layer: [channel][sorted values] of the first style. */
-    final Map<String, float[][]> sortedActivations;
+    /** Per histogram layer: each channel's sorted values [C, H*W] of the first style. */
+    final Map<String, NDArray> sortedActivations;
 
     private StyleTargets(NDManager manager, List<Map<String, NDArray>> grams, List<Double> shares,
-                         Map<String, float[][]> sortedActivations) {
+                         Map<String, NDArray> sortedActivations) {
         this.manager = manager;
         this.grams = grams;
         this.shares = shares;
@@ -43,7 +43,7 @@ final class StyleTargets implements AutoCloseable {
             double total = blend.stream().mapToDouble(Double::doubleValue).sum();
             List<Map<String, NDArray>> grams = new ArrayList<>();
             List<Double> shares = new ArrayList<>();
-            Map<String, float[][]> sorted = new LinkedHashMap<>();
+            Map<String, NDArray> sorted = new LinkedHashMap<>();
             List<String> wanted = new ArrayList<>(layers);
             histogramLayers.stream().filter(l -> !wanted.contains(l)).forEach(wanted::add);
             for (int i = 0; i < styles.size(); i++) {
@@ -69,7 +69,9 @@ final class StyleTargets implements AutoCloseable {
                     }
                     if (i == 0) {
                         for (String layer : histogramLayers) {
-                            sorted.put(layer, HistogramLoss.sortedChannels(f.get(layer)));
+                            NDArray values = HistogramLoss.sortedChannels(f.get(layer));
+                            values.attach(manager);
+                            sorted.put(layer, values);
                         }
                     }
                 }
@@ -109,14 +111,10 @@ final class StyleTargets implements AutoCloseable {
                         e.getValue().toFloatArray()));
             }
         }
-        for (Map.Entry<String, float[][]> e : sortedActivations.entrySet()) {
-            float[][] v = e.getValue();
-            float[] flat = new float[v.length * v[0].length];
-            for (int c = 0; c < v.length; c++) {
-                System.arraycopy(v[c], 0, flat, c * v[0].length, v[0].length);
-            }
+        for (Map.Entry<String, NDArray> e : sortedActivations.entrySet()) {
             String key = "sorted." + e.getKey();
-            tensors.put(key, io.brushwork.zoo.Tensor.of(key, new long[] {v.length, v[0].length}, flat));
+            tensors.put(key, io.brushwork.zoo.Tensor.of(key, e.getValue().getShape().getShape(),
+                    e.getValue().toFloatArray()));
         }
         Map<String, String> meta = new LinkedHashMap<>();
         for (int i = 0; i < shares.size(); i++) {
@@ -148,17 +146,10 @@ final class StyleTargets implements AutoCloseable {
             if (grams.isEmpty()) {
                 throw new io.brushwork.ModelException(file + " holds no style targets");
             }
-            Map<String, float[][]> sorted = new LinkedHashMap<>();
+            Map<String, NDArray> sorted = new LinkedHashMap<>();
             for (String layer : histogramLayers) {
                 io.brushwork.zoo.Tensor t = st.read("sorted." + layer);
-                int c = (int) t.shape()[0];
-                int n = (int) t.shape()[1];
-                float[] flat = t.data();
-                float[][] v = new float[c][];
-                for (int ch = 0; ch < c; ch++) {
-                    v[ch] = java.util.Arrays.copyOfRange(flat, ch * n, (ch + 1) * n);
-                }
-                sorted.put(layer, v);
+                sorted.put(layer, manager.create(t.data(), new ai.djl.ndarray.types.Shape(t.shape())));
             }
             return new StyleTargets(manager, grams, shares, sorted);
         } catch (RuntimeException e) {
