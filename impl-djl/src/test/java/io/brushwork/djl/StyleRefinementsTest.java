@@ -11,6 +11,7 @@ import io.brushwork.ProgressEvent;
 import io.brushwork.RgbImage;
 import io.brushwork.StyleTransfer;
 import io.brushwork.StylizedImage;
+import io.brushwork.testing.PictureDifference;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -118,11 +119,50 @@ class StyleRefinementsTest {
     }
 
     @Test
-    void colourModesRun() {
-        for (ColorMode mode : ColorMode.values()) {
-            StylizedImage out = StyleTransferRunTest.small().colorMode(mode).iterations(3).run();
-            assertThat(out.image().width()).as(mode.name()).isEqualTo(40);
+    void colourModesKeepWhatTheyPromise() {
+        // The content is a red-green ramp on blue 128, the style mostly blue 40..80: plain
+        // transfer drags the blue down, which either colour mode must prevent.
+        RgbImage content = StyleTransferRunTest.gradient(40, 32);
+        double[] contentColour = meanColour(content);
+        double[] styleColour = meanColour(StyleTransferRunTest.stripes(48, 48, 1));
+        RgbImage none = StyleTransferRunTest.small().colorMode(ColorMode.NONE).iterations(5).run().image();
+        RgbImage luminance = StyleTransferRunTest.small().colorMode(ColorMode.LUMINANCE).iterations(5).run().image();
+        RgbImage histogram = StyleTransferRunTest.small().colorMode(ColorMode.HISTOGRAM).iterations(5).run().image();
+
+        // NONE takes the style's colours: its mean colour is nearer the style's than the content's.
+        assertThat(distance(meanColour(none), styleColour)).isLessThan(distance(meanColour(none), contentColour));
+        assertThat(PictureDifference.chroma(none, content)).isGreaterThan(20);
+
+        // LUMINANCE keeps the content's chroma pixel by pixel, up to clamping and rounding to
+        // whole values (ColorTransferTest sees up to 2 from rounding alone; here 1.3), while the
+        // brightness is still stylised.
+        assertThat(PictureDifference.chroma(luminance, content)).isLessThan(3);
+        assertThat(PictureDifference.mean(luminance, content)).isGreaterThan(10);
+
+        // HISTOGRAM recolours the style to the content's colour statistics before the transfer,
+        // so the result keeps the content's mean colour (here 7 away, the texture's own bias)
+        // where NONE moves it by 56.
+        assertThat(distance(meanColour(histogram), contentColour))
+                .isLessThan(12)
+                .isLessThan(distance(meanColour(none), contentColour) / 3);
+        assertThat(histogram).isNotEqualTo(none);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        return Math.sqrt(Math.pow(a[0] - b[0], 2) + Math.pow(a[1] - b[1], 2) + Math.pow(a[2] - b[2], 2));
+    }
+
+    /** Mean red, green and blue over the picture. */
+    private static double[] meanColour(RgbImage picture) {
+        int n = picture.width() * picture.height();
+        float[] p = picture.planes();
+        double[] mean = new double[3];
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < n; i++) {
+                mean[k] += p[k * n + i] / (double) n;
+            }
         }
+        return mean;
     }
 
     @Test
