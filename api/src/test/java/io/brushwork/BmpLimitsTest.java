@@ -25,7 +25,17 @@ class BmpLimitsTest {
 
     @Test
     void paletteThatFitsIsRead() {
-        assertThat(Images.read(palettePicture()).width()).isEqualTo(16);
+        RgbImage read = Images.read(palettePicture());
+        assertThat(read.width()).isEqualTo(16);
+        assertThat(read.height()).isEqualTo(8);
+        // Each pixel's palette entry, not just the size: red on the diagonal stripe, black (index 0) elsewhere.
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 16; x++) {
+                float red = x % 8 == y ? 255 : 0;
+                assertThat(new float[] {read.sample(0, x, y), read.sample(1, x, y), read.sample(2, x, y)})
+                        .as("pixel %d,%d", x, y).containsExactly(red, 0, 0);
+            }
+        }
     }
 
     @Test

@@ -221,9 +221,8 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
                     start.crop(t[0], t[1], tw, th), tileMasks, iterations, progress, manager);
             float[] p = result.planes();
             for (int y = 0; y < th; y++) {
-                float wy = ramp(y, th, t[1] > 0, t[3] < h, overlap);
                 for (int x = 0; x < tw; x++) {
-                    float f = wy * ramp(x, tw, t[0] > 0, t[2] < w, overlap);
+                    float f = feather(t, x, y, w, h, overlap);
                     int i = (t[1] + y) * w + t[0] + x;
                     weight[i] += f;
                     for (int c = 0; c < 3; c++) {
@@ -241,9 +240,15 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
     }
 
     /**
-     * Feathering: a tile's weight rises linearly across the overlap on each side that has a
-     * neighbour, so neighbouring tiles cross-fade and no seam shows.
+     * Feathering: the weight of {@code tile} at its own pixel (x, y) in a w x h picture. It rises
+     * linearly across the overlap on each side that has a neighbour, so neighbouring tiles
+     * cross-fade and no seam shows; the blend divides by the weights' sum.
      */
+    static float feather(int[] tile, int x, int y, int w, int h, int overlap) {
+        return ramp(x, tile[2] - tile[0], tile[0] > 0, tile[2] < w, overlap)
+                * ramp(y, tile[3] - tile[1], tile[1] > 0, tile[3] < h, overlap);
+    }
+
     private static float ramp(int i, int length, boolean before, boolean after, int overlap) {
         float f = 1f;
         if (before && i < overlap) {
@@ -255,7 +260,8 @@ public final class DjlStyleTransferEngine implements StyleTransferEngine {
         return f;
     }
 
-    private static int overlap(StyleTransfer request) {
+    /** The least overlap between neighbouring tiles, and the width of the feathering ramps. */
+    static int overlap(StyleTransfer request) {
         return Math.max(16, request.tileSize().orElse(0) / 8);
     }
 

@@ -18,8 +18,8 @@ import java.util.Iterator;
  * stay on the device; each step's temporaries live in a sub-manager closed at the end of the step.
  */
 final class LbfgsOptimizer implements PixelOptimizer {
-    /** Sufficient-decrease (Armijo) constant. */
-    private static final double C1 = 1e-4;
+    /** Sufficient-decrease (Armijo) constant; package-private so tests check steps against it. */
+    static final double C1 = 1e-4;
     /** Curvature constant. */
     private static final double C2 = 0.9;
     /** Most function evaluations one line search may spend. */

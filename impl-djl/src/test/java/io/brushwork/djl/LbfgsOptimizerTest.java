@@ -89,11 +89,26 @@ class LbfgsOptimizerTest {
         Rosenbrock f = new Rosenbrock();
         try (LbfgsOptimizer opt = new LbfgsOptimizer(f, manager.create(new double[] {-1.2, 1.0}),
                 Optimizer.lbfgs(), manager)) {
-            double previous = opt.latest().value();
+            int steps = 0;
+            double[] x = opt.point().toDoubleArray();
+            double loss = opt.latest().value();
+            double[] g = opt.latest().gradient().toDoubleArray();
             while (opt.step()) {
-                assertThat(opt.latest().value()).isLessThanOrEqualTo(previous);
-                previous = opt.latest().value();
+                // The accepted step is alpha * p = x_new - x, so grad f(x)^T (alpha p) is g . (x_new - x).
+                double[] next = opt.point().toDoubleArray();
+                double slope = 0;
+                for (int i = 0; i < x.length; i++) {
+                    slope += g[i] * (next[i] - x[i]);
+                }
+                double fNext = opt.latest().value();
+                assertThat(slope).as("step %d goes downhill", steps).isLessThanOrEqualTo(0);
+                assertThat(fNext).as("Armijo at step %d", steps).isLessThanOrEqualTo(loss + LbfgsOptimizer.C1 * slope);
+                x = next;
+                loss = fNext;
+                g = opt.latest().gradient().toDoubleArray();
+                steps++;
             }
+            assertThat(steps).isGreaterThan(10);
         }
     }
 

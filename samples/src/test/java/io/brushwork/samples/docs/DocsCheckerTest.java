@@ -3,6 +3,7 @@
 
 package io.brushwork.samples.docs;
 
+import io.brushwork.ModelException;
 import io.brushwork.samples.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,10 @@ class DocsCheckerTest {
 
     @Test
     void catalogueAndCoordinateBlocksAreValidated() {
-        assertThatThrownBy(() -> check("```ini\n[broken\n```\n")).isNotNull();
+        assertThatThrownBy(() -> check("```ini\n[broken\n```\n")).isInstanceOf(ModelException.class)
+                .hasMessageContaining(":1: a section header must be [id], got '[broken'");
+        assertThatThrownBy(() -> check("```ini\n# nothing but a comment\n```\n")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("entries of the catalogue");
         assertThatThrownBy(() -> check("```xml\n<dependency><groupId>io.brushwork</groupId>"
                 + "<artifactId>brushwork-nothing</artifactId></dependency>\n```\n")).hasMessageContaining("artifact");
     }
