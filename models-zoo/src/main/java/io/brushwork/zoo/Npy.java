@@ -3,7 +3,6 @@
 
 package io.brushwork.zoo;
 
-import io.brushwork.AtomicFile;
 import io.brushwork.ModelException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads and writes numpy {@code .npy} files of floating-point arrays, such as the latent vectors
+ * Reads numpy {@code .npy} files of floating-point arrays, such as the latent vectors
  * a GAN was sampled with ({@code np.save("z.npy", z)}).
  *
  * <p>Reading accepts format versions 1.0, 2.0 and 3.0 and the dtypes {@code <f4}, {@code >f4},
@@ -34,10 +33,6 @@ import java.util.Set;
  * shapes whose size a Java array cannot hold, and files whose data is shorter or longer than the
  * shape says all end in a {@link ModelFormatException} naming the file and the problem, before
  * anything sized by the file's claims is allocated.
- *
- * <p>Writing produces what {@code np.save} does for a C-ordered float32 array: version 1.0,
- * little-endian, the header padded with spaces and a newline so the data starts at a multiple
- * of 64 bytes.
  */
 public final class Npy {
     /** The most dimensions an array may have: numpy 1.x's limit. */
@@ -48,11 +43,11 @@ public final class Npy {
      */
     static final int MAX_HEADER_BYTES = 10_000;
     private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final int ALIGNMENT = 64;
+    static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    static final int ALIGNMENT = 64;
     /** numpy leaves room after the header to grow the first dimension in place; copied to match its files byte for byte. */
-    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
-    private static final int CHUNK_BYTES = 1 << 20;
+    static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    static final int CHUNK_BYTES = 1 << 20;
 
     private Npy() {
     }
@@ -201,81 +196,6 @@ public final class Npy {
                 return;
             }
             position += n;
-        }
-    }
-
-    /**
-     * Writes a matrix as a {@code (rows, columns)} float32 array; see {@link #write}.
-     *
-     * @param path the file to create or replace
-     * @param rows the matrix, one array per row, all of the same length
-     * @throws IllegalArgumentException if a row is null or the rows differ in length
-     * @throws ModelException if the file cannot be written
-     */
-    public static void writeMatrix(Path path, float[][] rows) {
-        Objects.requireNonNull(rows, "rows");
-        int columns = rows.length == 0 || rows[0] == null ? 0 : rows[0].length;
-        float[] data = new float[Math.multiplyExact(rows.length, columns)];
-        for (int r = 0; r < rows.length; r++) {
-            float[] row = rows[r];
-            if (row == null) {
-                throw new IllegalArgumentException("row " + r + " is null");
-            }
-            if (row.length != columns) {
-                throw new IllegalArgumentException("row " + r + " has " + row.length + " values, row 0 has " + columns);
-            }
-            System.arraycopy(row, 0, data, r * columns, columns);
-        }
-        write(path, NpyArray.owning(new long[] {rows.length, columns}, data));
-    }
-
-    /**
-     * Writes an array as little-endian float32, C order, format version 1.0, as {@code np.save}
-     * does. The file appears at {@code path} only once complete: it is written through
-     * {@link AtomicFile}, so readers never see a partial file and, on failure, an existing file is
-     * left as it was.
-     *
-     * @param path the file to create or replace
-     * @param array the array to write
-     * @throws ModelException if the file cannot be written
-     */
-    public static void write(Path path, NpyArray array) {
-        Objects.requireNonNull(array, "array");
-        byte[] header = header(array.shape());
-        float[] values = array.data();
-        try {
-            AtomicFile.write(path, out -> {
-                writeFully(out, ByteBuffer.wrap(header));
-                ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                for (int from = 0; from < values.length; from += CHUNK_BYTES / Float.BYTES) {
-                    int count = Math.min(CHUNK_BYTES / Float.BYTES, values.length - from);
-                    chunk.clear();
-                    chunk.asFloatBuffer().put(values, from, count);
-                    chunk.limit(count * Float.BYTES);
-                    writeFully(out, chunk);
-                }
-            });
-        } catch (IOException e) {
-            throw new ModelException("cannot write .npy file " + path + ": " + e, e);
-        }
-    }
-
-    /** Magic, version 1.0, length and the padded dictionary, exactly as numpy's {@code _wrap_header} lays them out. */
-    private static byte[] header(long[] shape) {
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + describeShape(shape) + ", }"
-                + " ".repeat(shape.length == 0 ? 0 : GROWTH_AXIS_MAX_DIGITS - Long.toString(shape[0]).length());
-        int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
-        int padding = ALIGNMENT - unpadded % ALIGNMENT;
-        String text = dict + " ".repeat(padding) + "\n";
-        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 4 + text.length()).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) text.length());
-        out.put(text.getBytes(StandardCharsets.US_ASCII));
-        return out.array();
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
         }
     }
 

@@ -45,7 +45,7 @@ class NonRegularFileTest {
         SHA256(ModelZoo::sha256, NonRegularFileTest::safetensors),
         CATALOGUE(ModelCatalog::load, file -> write(file, "# no models yet\n")),
         NPY(Npy::read, file -> {
-            Npy.write(file, NpyArray.of(new long[] {2}, new float[] {1, 2}));
+            NpyWriter.write(file, NpyArray.of(new long[] {2}, new float[] {1, 2}));
             return file;
         });
 

@@ -233,7 +233,7 @@ class NpyTest {
     @Test
     void writesWhatNumpyWrites() throws IOException {
         Path path = dir.resolve("m.npy");
-        Npy.writeMatrix(path, new float[][] {{0, 1, 2}, {3, 4, 5}});
+        NpyWriter.writeMatrix(path, new float[][] {{0, 1, 2}, {3, 4, 5}});
 
         byte[] bytes = Files.readAllBytes(path);
         // np.save(np.arange(6, dtype=np.float32).reshape(2, 3)), numpy 1.24: 128 header bytes, 24 of data.
@@ -249,7 +249,7 @@ class NpyTest {
         for (long[] shape : new long[][] {{}, {0}, {7}, {1, 100}, {123456789, 0}, {2, 3, 4, 5, 6, 7}}) {
             float[] data = new float[(int) Tensor.elementCount(shape)];
             Path path = dir.resolve("s.npy");
-            Npy.write(path, NpyArray.of(shape, data));
+            NpyWriter.write(path, NpyArray.of(shape, data));
             byte[] bytes = Files.readAllBytes(path);
             int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
             assertThat((10 + headerLength) % 64).as(Arrays.toString(shape)).isZero();
@@ -264,7 +264,7 @@ class NpyTest {
                 {0f, -0f, 1f, -1.5f, Float.MIN_VALUE, Float.MAX_VALUE},
                 {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e-30f, 3.1415927f, -2e20f}};
         Path path = dir.resolve("r.npy");
-        Npy.writeMatrix(path, rows);
+        NpyWriter.writeMatrix(path, rows);
         float[][] back = Npy.readMatrix(path);
         for (int r = 0; r < rows.length; r++) {
             for (int c = 0; c < rows[r].length; c++) {
@@ -282,31 +282,31 @@ class NpyTest {
             }
         }
         Path path = dir.resolve("big.npy");
-        Npy.writeMatrix(path, rows);
+        NpyWriter.writeMatrix(path, rows);
         assertThat(Npy.readMatrix(path)).isDeepEqualTo(rows);
     }
 
     @Test
     void writesAtomically() throws IOException {
         Path path = dir.resolve("z.npy");
-        Npy.writeMatrix(path, new float[][] {{1, 2}});
-        Npy.writeMatrix(path, new float[][] {{3, 4}, {5, 6}});
+        NpyWriter.writeMatrix(path, new float[][] {{1, 2}});
+        NpyWriter.writeMatrix(path, new float[][] {{3, 4}, {5, 6}});
         assertThat(Npy.readMatrix(path)).isDeepEqualTo(new float[][] {{3, 4}, {5, 6}});
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("z.npy");
         }
 
         Path nowhere = dir.resolve("missing-dir/z.npy");
-        assertThatThrownBy(() -> Npy.writeMatrix(nowhere, new float[][] {{1}}))
+        assertThatThrownBy(() -> NpyWriter.writeMatrix(nowhere, new float[][] {{1}}))
                 .isInstanceOf(ModelException.class).hasMessageContaining("cannot write .npy file " + nowhere);
     }
 
     @Test
     void refusesRaggedRows() {
         Path path = dir.resolve("bad.npy");
-        assertThatThrownBy(() -> Npy.writeMatrix(path, new float[][] {{1, 2}, {3}}))
+        assertThatThrownBy(() -> NpyWriter.writeMatrix(path, new float[][] {{1, 2}, {3}}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1 has 1 values, row 0 has 2");
-        assertThatThrownBy(() -> Npy.writeMatrix(path, new float[][] {{1, 2}, null}))
+        assertThatThrownBy(() -> NpyWriter.writeMatrix(path, new float[][] {{1, 2}, null}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1 is null");
         assertThatThrownBy(() -> NpyArray.of(new long[] {2, 2}, new float[3]))
                 .isInstanceOf(IllegalArgumentException.class);

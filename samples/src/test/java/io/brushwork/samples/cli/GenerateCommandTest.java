@@ -15,7 +15,7 @@ import io.brushwork.NetworkOptions;
 import io.brushwork.RgbImage;
 import io.brushwork.samples.cli.StylizeCommandTest.Run;
 import io.brushwork.testing.PictureDifference;
-import io.brushwork.zoo.Npy;
+import io.brushwork.zoo.NpyWriter;
 import io.brushwork.zoo.NpyArray;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ class GenerateCommandTest {
         List<Latent> latents = Latent.random(NZ, 3, 99);
         float[][] rows = latents.stream().map(Latent::values).toArray(float[][]::new);
         Path z = dir.resolve("z.npy");
-        Npy.writeMatrix(z, rows);
+        NpyWriter.writeMatrix(z, rows);
         Path out = dir.resolve("from-file");
 
         Run run = run(base(out, "--latent", z.toString(), "--quiet"));
@@ -111,7 +111,7 @@ class GenerateCommandTest {
             System.arraycopy(rows[r], 0, flat, r * NZ, NZ);
         }
         Path torch = dir.resolve("z-torch.npy");
-        Npy.write(torch, NpyArray.of(new long[] {3, NZ, 1, 1}, flat));
+        NpyWriter.write(torch, NpyArray.of(new long[] {3, NZ, 1, 1}, flat));
         Path torchOut = dir.resolve("from-torch-file");
         assertThat(run(base(torchOut, "--latent", torch.toString(), "--quiet")).code()).isZero();
         assertThat(picture(torchOut, 2)).isEqualTo(picture(out, 2));
@@ -151,7 +151,7 @@ class GenerateCommandTest {
     void interpolatesBetweenLatentsFromAFile() throws IOException {
         List<Latent> latents = Latent.random(NZ, 2, 5);
         Path z = dir.resolve("ends.npy");
-        Npy.writeMatrix(z, latents.stream().map(Latent::values).toArray(float[][]::new));
+        NpyWriter.writeMatrix(z, latents.stream().map(Latent::values).toArray(float[][]::new));
         Path out = dir.resolve("file-walk");
         assertThat(run(base(out, "--latent", z.toString(), "--interpolate", "3", "--quiet")).code()).isZero();
         assertThat(picture(out, 1))
@@ -161,7 +161,7 @@ class GenerateCommandTest {
     @Test
     void aLatentSizeMismatchNamesBothSizes() {
         Path z = dir.resolve("small-z.npy");
-        Npy.writeMatrix(z, new float[][] {{1, 2, 3, 4, 5, 6, 7, 8}});
+        NpyWriter.writeMatrix(z, new float[][] {{1, 2, 3, 4, 5, 6, 7, 8}});
         Path out = dir.resolve("mismatch");
         Run run = run(base(out, "--latent", z.toString()));
         assertThat(run.code()).isEqualTo(1);
@@ -180,13 +180,13 @@ class GenerateCommandTest {
         Path nan = dir.resolve("nan.npy");
         float[][] rows = {new float[NZ], new float[NZ]};
         rows[1][3] = Float.NaN;
-        Npy.writeMatrix(nan, rows);
+        NpyWriter.writeMatrix(nan, rows);
         run = run(base(dir.resolve("nan-out"), "--latent", nan.toString()));
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("row 1 holds NaN");
 
         Path one = dir.resolve("one.npy");
-        Npy.writeMatrix(one, new float[][] {new float[NZ]});
+        NpyWriter.writeMatrix(one, new float[][] {new float[NZ]});
         run = run(base(dir.resolve("one-out"), "--latent", one.toString(), "--interpolate", "4"));
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("holds 1 latent; --interpolate needs two");
@@ -205,7 +205,7 @@ class GenerateCommandTest {
                 size *= (int) d;
             }
             Path z = dir.resolve("rank-" + shape.length + ".npy");
-            Npy.write(z, NpyArray.of(shape, new float[size]));
+            NpyWriter.write(z, NpyArray.of(shape, new float[size]));
             Path out = dir.resolve("rank-" + shape.length + "-out");
             Run run = run(base(out, "--latent", z.toString()));
             String described = shape.length == 1 ? "(" + NZ + ",)"
@@ -220,7 +220,7 @@ class GenerateCommandTest {
     void anOutputThatIsAnInputIsRefused() throws IOException {
         // A latent file may be called anything; the outputs must still not replace it.
         Path z = dir.resolve("latents.png");
-        Npy.writeMatrix(z, new float[][] {new float[NZ], new float[NZ]});
+        NpyWriter.writeMatrix(z, new float[][] {new float[NZ], new float[NZ]});
         byte[] latents = Files.readAllBytes(z);
         Run run = run(base(dir.resolve("sheet-case"), "--latent", z.toString(), "--sheet", z.toString()));
         assertThat(run.code()).isEqualTo(2);
@@ -239,7 +239,7 @@ class GenerateCommandTest {
     void badUsageExitsWithTwo() throws IOException {
         Path out = dir.resolve("never");
         Path z = dir.resolve("usage-z.npy");
-        Npy.writeMatrix(z, new float[][] {new float[NZ], new float[NZ]});
+        NpyWriter.writeMatrix(z, new float[][] {new float[NZ], new float[NZ]});
         Path file = Files.writeString(dir.resolve("a-file"), "");
         String[][] cases = {
                 {},
