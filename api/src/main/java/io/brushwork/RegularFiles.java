@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,15 +52,12 @@ public final class RegularFiles {
             throw new IllegalArgumentException("maxBytes must be 0 to Integer.MAX_VALUE - 1, got " + maxBytes);
         }
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            if (!attributes.isRegularFile()) {
-                throw failure.apply(path + ": is " + kind(path, attributes) + ", not a regular file", null);
-            }
-            if (attributes.size() > maxBytes) {
+            long size = requireRegular(path, kind -> failure.apply(path + ": is " + kind + ", not a regular file", null));
+            if (size > maxBytes) {
                 throw tooLarge(path, maxBytes, failure);
             }
             try (InputStream in = Files.newInputStream(path)) {
-                byte[] data = readAtMost(in, (int) attributes.size(), maxBytes);
+                byte[] data = readAtMost(in, (int) size, maxBytes);
                 if (data == null) {
                     throw tooLarge(path, maxBytes, failure);
                 }
@@ -70,6 +68,30 @@ public final class RegularFiles {
         } catch (IOException e) {
             throw failure.apply(path + ": cannot read file: " + e, e);
         }
+    }
+
+    /**
+     * Checks, without opening it, that a path names a regular file (links followed), and gives its
+     * size. Readers that open files their own way call this first, so that every one of them
+     * refuses the same things.
+     *
+     * @param <E> the caller's exception type
+     * @param path the file; links are followed
+     * @param notRegular makes the exception for anything else from what it is: {@code a directory},
+     *     {@code a FIFO}, {@code a character device}, {@code a block device}, {@code a socket} or
+     *     {@code a special file}
+     * @return the file's size in bytes
+     * @throws E if the path names something other than a regular file
+     * @throws NoSuchFileException if nothing is there
+     * @throws IOException if its attributes cannot be read
+     */
+    public static <E extends RuntimeException> long requireRegular(Path path, Function<String, E> notRegular)
+            throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw notRegular.apply(kind(path, attributes));
+        }
+        return attributes.size();
     }
 
     /**

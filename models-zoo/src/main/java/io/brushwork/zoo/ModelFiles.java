@@ -4,15 +4,15 @@
 package io.brushwork.zoo;
 
 import io.brushwork.ModelException;
+import io.brushwork.RegularFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -29,23 +29,18 @@ final class ModelFiles {
      *
      * @param what how messages name the file, such as {@code model file}
      * @return the file's size in bytes
-     * @throws ModelException naming the path if it is missing, a directory, a FIFO, a device or a
-     *     socket, or if its attributes cannot be read
+     * @throws ModelException naming the path and, for anything but a regular file, what it is
+     *     ({@link RegularFiles#requireRegular}); or if it is missing or its attributes cannot be read
      */
     static long requireRegularFile(Path path, String what) {
-        BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return RegularFiles.requireRegular(path,
+                    kind -> new ModelException(what + " " + path + " is not a regular file: it is " + kind));
         } catch (NoSuchFileException e) {
             throw new ModelException(what + " not found: " + path, e);
         } catch (IOException e) {
             throw new ModelException("cannot read " + what + " " + path + ": " + e, e);
         }
-        if (!attributes.isRegularFile()) {
-            throw new ModelException(what + " " + path + " is not a regular file: it is "
-                    + (attributes.isDirectory() ? "a directory" : "a FIFO, device or socket"));
-        }
-        return attributes.size();
     }
 
     /**
@@ -109,6 +104,29 @@ final class ModelFiles {
             }
         } catch (IOException e) {
             throw new ModelException("cannot read model file " + path + ": " + e, e);
+        }
+    }
+
+    /** Writes all of {@code buffer}: a channel may take fewer bytes than it is given. */
+    static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+
+    /**
+     * Writes {@code values} as little-endian float32 through {@code chunk}, a reusable buffer (a
+     * multiple of 4 bytes), so that a tensor is never copied whole.
+     */
+    static void writeFloats(FileChannel out, float[] values, ByteBuffer chunk) throws IOException {
+        int floats = chunk.capacity() / Float.BYTES;
+        chunk.order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += floats) {
+            int count = Math.min(floats, values.length - from);
+            chunk.clear();
+            chunk.asFloatBuffer().put(values, from, count);
+            chunk.limit(count * Float.BYTES);
+            writeFully(out, chunk);
         }
     }
 }

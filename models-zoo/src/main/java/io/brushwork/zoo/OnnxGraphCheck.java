@@ -3,6 +3,8 @@
 
 package io.brushwork.zoo;
 
+import io.brushwork.ModelException;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -115,7 +117,7 @@ public final class OnnxGraphCheck {
             }
             return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (IOException e) {
-            throw new io.brushwork.ModelException("cannot read model file " + file + ": " + e, e);
+            throw new ModelException("cannot read model file " + file + ": " + e, e);
         }
     }
 
