@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -46,18 +45,11 @@ public final class SafetensorsWriter {
         try {
             AtomicFile.write(path, out -> {
                 ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length);
-                writeFully(out, length);
-                writeFully(out, ByteBuffer.wrap(header));
-                ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                ModelFiles.writeFully(out, length);
+                ModelFiles.writeFully(out, ByteBuffer.wrap(header));
+                ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES);
                 for (Tensor tensor : tensors.values()) {
-                    float[] values = tensor.data();
-                    for (int from = 0; from < values.length; from += CHUNK_FLOATS) {
-                        int count = Math.min(CHUNK_FLOATS, values.length - from);
-                        chunk.clear();
-                        chunk.asFloatBuffer().put(values, from, count);
-                        chunk.limit(count * Float.BYTES);
-                        writeFully(out, chunk);
-                    }
+                    ModelFiles.writeFloats(out, tensor.data(), chunk);
                 }
             });
         } catch (IOException e) {
@@ -140,11 +132,5 @@ public final class SafetensorsWriter {
             }
         }
         json.append('"');
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
-        }
     }
 }

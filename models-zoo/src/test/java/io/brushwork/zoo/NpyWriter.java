@@ -8,7 +8,6 @@ import io.brushwork.ModelException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -69,15 +68,8 @@ public final class NpyWriter {
         float[] values = array.data();
         try {
             AtomicFile.write(path, out -> {
-                writeFully(out, ByteBuffer.wrap(header));
-                ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                for (int from = 0; from < values.length; from += CHUNK_BYTES / Float.BYTES) {
-                    int count = Math.min(CHUNK_BYTES / Float.BYTES, values.length - from);
-                    chunk.clear();
-                    chunk.asFloatBuffer().put(values, from, count);
-                    chunk.limit(count * Float.BYTES);
-                    writeFully(out, chunk);
-                }
+                ModelFiles.writeFully(out, ByteBuffer.wrap(header));
+                ModelFiles.writeFloats(out, values, ByteBuffer.allocate(CHUNK_BYTES));
             });
         } catch (IOException e) {
             throw new ModelException("cannot write .npy file " + path + ": " + e, e);
@@ -95,11 +87,5 @@ public final class NpyWriter {
         out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) text.length());
         out.put(text.getBytes(StandardCharsets.US_ASCII));
         return out.array();
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            out.write(buffer);
-        }
     }
 }
