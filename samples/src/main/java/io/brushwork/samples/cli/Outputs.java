@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -39,8 +40,14 @@ final class Outputs {
 
     /** Refuses an output that is one of {@code inputs}: the same file through any path or link. */
     static void requireNotAnInput(String option, Path output, Collection<Path> inputs, CommandLine cli) {
+        requireNoneIsAnInput(option, List.of(output), inputs, cli);
+    }
+
+    /** Refuses outputs of which any is one of {@code inputs}, looking at the inputs once. */
+    static void requireNoneIsAnInput(String option, Collection<Path> outputs, Collection<Path> inputs,
+                                     CommandLine cli) {
         try {
-            OutputFiles.requireNotAnInput(output, inputs);
+            OutputFiles.requireNoneIsAnInput(outputs, inputs);
         } catch (ImageWriteException e) {
             throw new CommandLine.ParameterException(cli, option + ": " + e.getMessage());
         }
@@ -55,11 +62,12 @@ final class Outputs {
         if (!Files.isDirectory(folder)) {
             return;
         }
+        List<Path> named;
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(f -> names.test(f.getFileName().toString()))
-                    .forEach(f -> requireNotAnInput(option, f, inputs, cli));
+            named = files.filter(f -> names.test(f.getFileName().toString())).toList();
         } catch (IOException | UncheckedIOException unlistable) {
-            // Left to the writing, which names the folder if it cannot write there either.
+            return; // left to the writing, which names the folder if it cannot write there either
         }
+        requireNoneIsAnInput(option, named, inputs, cli);
     }
 }

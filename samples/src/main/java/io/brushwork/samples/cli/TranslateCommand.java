@@ -202,9 +202,7 @@ final class TranslateCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(jobs.size() + 1);
         jobs.forEach(job -> inputs.add(job.input()));
         ref.file().ifPresent(inputs::add);
-        for (Job job : jobs) {
-            Outputs.requireNotAnInput("--out", job.output(), inputs, cli);
-        }
+        Outputs.requireNoneIsAnInput("--out", jobs.stream().map(Job::output).toList(), inputs, cli);
         if (report != null) {
             Outputs.requireNotAnInput("--report", report, inputs, cli);
         }
